@@ -1,0 +1,144 @@
+package org.evidencegateway.error;
+
+import java.util.Locale;
+
+/**
+ * Every reason the gateway can refuse or fail, with a stable code that partners, operators and auditors may rely on.
+ *
+ * <p>Codes never change meaning and are never reused. Each carries its category, the HTTP status and SOAP fault
+ * code the transports answer with, and a message template that says what was expected and what was found.
+ * Only the edges (REST, SOAP, CLI) translate a code into their own error shape.
+ */
+public enum ErrorCode {
+    // --- the outer CMS structure -----------------------------------------------------------------------------
+    PKG_EMPTY("EGW-PKG-001", Category.PACKAGE, "the package is empty (0 bytes)"),
+    PKG_NOT_CMS("EGW-PKG-002", Category.PACKAGE, "the package is not a DER/BER CMS ContentInfo: %s"),
+    PKG_TRUNCATED("EGW-PKG-003", Category.PACKAGE, "the package ends before its structure is complete: %s"),
+    PKG_CONTENT_TYPE("EGW-PKG-004", Category.PACKAGE, "expected content type %s, found %s"),
+    PKG_TOO_LARGE("EGW-PKG-005", Category.PACKAGE, "the package exceeds the limit of %s bytes"),
+
+    // --- decryption (AuthEnvelopedData / EnvelopedData) -------------------------------------------------------
+    ENC_NO_RECIPIENT("EGW-ENC-001", Category.ENCRYPTION,
+            "the package is not encrypted for us: its recipients are [%s], our keys are [%s]"),
+    ENC_KEY_UNWRAP("EGW-ENC-002", Category.ENCRYPTION, "the content-encryption key could not be recovered: %s"),
+    ENC_INTEGRITY("EGW-ENC-003", Category.ENCRYPTION,
+            "the encrypted content fails its integrity check: %s"),
+
+    // --- algorithm allow-list --------------------------------------------------------------------------------
+    ALG_DIGEST("EGW-ALG-001", Category.ALGORITHM, "digest algorithm %s is not allowed (allowed: %s)"),
+    ALG_SIGNATURE("EGW-ALG-002", Category.ALGORITHM, "signature algorithm %s is not allowed (allowed: %s)"),
+    ALG_KEY_SIZE("EGW-ALG-003", Category.ALGORITHM, "%s key of %d bits is too weak: at least %d bits are required"),
+    ALG_CONTENT_ENCRYPTION("EGW-ALG-004", Category.ALGORITHM,
+            "content-encryption algorithm %s is not allowed (allowed: %s)"),
+    ALG_KEY_ENCRYPTION("EGW-ALG-005", Category.ALGORITHM, "key-encryption algorithm %s is not allowed (allowed: %s)"),
+
+    // --- SignedData ------------------------------------------------------------------------------------------
+    SIG_NOT_SIGNED("EGW-SIG-001", Category.SIGNATURE, "the decrypted content must be CMS SignedData, found %s"),
+    SIG_NO_SIGNER("EGW-SIG-002", Category.SIGNATURE, "the SignedData carries no signer"),
+    SIG_INVALID("EGW-SIG-003", Category.SIGNATURE, "the signature of %s does not verify: %s"),
+    SIG_CONTENT_ALTERED("EGW-SIG-004", Category.SIGNATURE,
+            "the signed content was altered: the message digest signed by %s does not match the content"),
+    SIG_MISSING_ATTRIBUTE("EGW-SIG-005", Category.SIGNATURE, "signer %s lacks the signed attribute %s"),
+    SIG_CERTIFICATE_MISSING("EGW-SIG-006", Category.SIGNATURE, "the certificate of signer %s is not in the package"),
+    SIG_DETACHED("EGW-SIG-007", Category.SIGNATURE, "the SignedData has no encapsulated content"),
+    SIG_CERTIFICATE_MISMATCH("EGW-SIG-008", Category.SIGNATURE,
+            "the signingCertificateV2 attribute of %s does not match the certificate that signed"),
+
+    // --- certificate trust -----------------------------------------------------------------------------------
+    TRUST_UNTRUSTED("EGW-TRUST-001", Category.TRUST, "signer certificate %s does not chain to the %s trust anchor: %s"),
+    TRUST_NOT_VALID_AT_SIGNING_TIME("EGW-TRUST-002", Category.TRUST,
+            "signer certificate %s is not valid at signing time %s (valid from %s to %s)"),
+    TRUST_REVOKED("EGW-TRUST-003", Category.TRUST, "signer certificate %s was revoked on %s (reason: %s)"),
+    TRUST_KEY_USAGE("EGW-TRUST-004", Category.TRUST,
+            "signer certificate %s must carry digitalSignature or nonRepudiation key usage, found %s"),
+    TRUST_REVOCATION_UNKNOWN("EGW-TRUST-005", Category.TRUST, "revocation status of %s cannot be established: %s"),
+    TRUST_SIGNING_TIME("EGW-TRUST-006", Category.TRUST, "signing time of %s is unusable: %s"),
+
+    // --- who may send ----------------------------------------------------------------------------------------
+    AUTH_SIGNER_NOT_SENDER("EGW-AUTH-001", Category.AUTHORIZATION,
+            "signer %s (agency %s) is neither the sender %s named in the manifest nor allowed to sign for it"),
+
+    // --- manifest --------------------------------------------------------------------------------------------
+    MAN_MISSING("EGW-MAN-001", Category.MANIFEST, "the first archive entry must be manifest.json, found %s"),
+    MAN_MALFORMED("EGW-MAN-002", Category.MANIFEST, "manifest.json is not well-formed UTF-8 JSON: %s"),
+    MAN_SCHEMA("EGW-MAN-003", Category.MANIFEST, "manifest.json violates the manifest schema: %s"),
+    MAN_VERSION("EGW-MAN-004", Category.MANIFEST, "manifest format version %s is not supported (supported: %s)"),
+
+    // --- the inner ZIP archive -------------------------------------------------------------------------------
+    ZIP_MALFORMED("EGW-ZIP-001", Category.ARCHIVE, "the inner ZIP archive is malformed: %s"),
+    ZIP_UNSAFE_PATH("EGW-ZIP-002", Category.ARCHIVE, "entry name \"%s\" is not a safe relative path: %s"),
+    ZIP_DUPLICATE("EGW-ZIP-003", Category.ARCHIVE, "entry \"%s\" appears more than once"),
+    ZIP_LINK("EGW-ZIP-004", Category.ARCHIVE, "entry \"%s\" is a %s, only regular files are allowed"),
+    ZIP_UNLISTED("EGW-ZIP-005", Category.ARCHIVE, "entry \"%s\" is not listed in the manifest"),
+    ZIP_TOO_MANY_ENTRIES("EGW-ZIP-006", Category.ARCHIVE, "the archive has more than %d entries"),
+    ZIP_TOO_LARGE("EGW-ZIP-007", Category.ARCHIVE, "the archive expands to more than %d bytes"),
+    ZIP_RATIO("EGW-ZIP-008", Category.ARCHIVE,
+            "entry \"%s\" expands more than %d:1 (%d compressed bytes gave %d bytes): refused as a zip bomb"),
+    ZIP_UNSUPPORTED("EGW-ZIP-009", Category.ARCHIVE, "entry \"%s\" uses an unsupported ZIP feature: %s"),
+
+    // --- evidence items --------------------------------------------------------------------------------------
+    ITEM_MISSING("EGW-ITEM-001", Category.ITEM, "item \"%s\" is listed in the manifest but missing from the archive"),
+    ITEM_SIZE("EGW-ITEM-002", Category.ITEM, "item \"%s\": the manifest says %d bytes, the archive holds %s"),
+    ITEM_DIGEST("EGW-ITEM-003", Category.ITEM, "item \"%s\": the manifest says SHA-256 %s, the content has %s"),
+
+    // --- local failures (not the sender's fault) -------------------------------------------------------------
+    IO_STORAGE("EGW-IO-001", Category.INTERNAL, "storage failed: %s"),
+    CONFIG_INVALID("EGW-CFG-001", Category.INTERNAL, "configuration key %s is invalid: %s"),
+    INTERNAL("EGW-INT-001", Category.INTERNAL, "internal error: %s");
+
+    private final String code;
+    private final Category category;
+    private final String template;
+
+    ErrorCode(String code, Category category, String template) {
+        this.code = code;
+        this.category = category;
+        this.template = template;
+    }
+
+    /** The stable code, e.g. {@code EGW-SIG-003}. */
+    public String code() {
+        return code;
+    }
+
+    public Category category() {
+        return category;
+    }
+
+    /** HTTP status the REST edge answers with. */
+    public int httpStatus() {
+        return category.httpStatus;
+    }
+
+    /** SOAP 1.2 fault code ({@code Sender} or {@code Receiver}) the SOAP edge answers with. */
+    public String soapFaultCode() {
+        return category.httpStatus >= 500 ? "Receiver" : "Sender";
+    }
+
+    /** The one-line message for this code, filled with what was expected and what was found. */
+    public String format(Object... args) {
+        return String.format(Locale.ROOT, template, args);
+    }
+
+    /** Finds a code by its stable string form. */
+    public static ErrorCode byCode(String code) {
+        for (ErrorCode c : values()) {
+            if (c.code.equals(code)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("unknown error code " + code);
+    }
+
+    /** Groups of codes that share a cause and a transport answer. */
+    public enum Category {
+        PACKAGE(400), ENCRYPTION(400), ALGORITHM(400), SIGNATURE(400), TRUST(400), AUTHORIZATION(403),
+        MANIFEST(400), ARCHIVE(400), ITEM(400), INTERNAL(500);
+
+        private final int httpStatus;
+
+        Category(int httpStatus) {
+            this.httpStatus = httpStatus;
+        }
+    }
+}
