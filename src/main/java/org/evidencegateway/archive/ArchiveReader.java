@@ -16,8 +16,8 @@ import org.evidencegateway.error.ErrorCode;
  * <b>The archive is only proven valid after {@code finish()} returns</b>: only the central directory tells whether an
  * entry is a symbolic link and whether other tools would see the same entries, so a caller must not publish or act on
  * any entry before. Memory stays constant whatever the entry sizes (a 64 KiB buffer, one inflater, and about a
- * hundred bytes per entry). Every failure is an {@link ArchiveException} with a {@code ZIP_*} code; after one the
- * reader is unusable. The reader does not close the underlying stream.
+ * hundred bytes per entry). Every failure is an {@link ArchiveException} with a {@code ZIP_*} code; after one,
+ * {@code next()} and {@code finish()} throw {@link IllegalStateException}. The reader does not close the underlying stream.
  */
 public final class ArchiveReader implements Closeable {
     private final ForwardInput in;
@@ -30,6 +30,7 @@ public final class ArchiveReader implements Closeable {
     private EntryContent current;
     private boolean centralDirectoryReached;
     private boolean finished;
+    private Exception failure;
 
     public ArchiveReader(InputStream in, ArchiveLimits limits) {
         this.in = new ForwardInput(in);
@@ -42,6 +43,16 @@ public final class ArchiveReader implements Closeable {
      * not read is read and checked now, and counts against the limits.
      */
     public ArchiveEntry next() throws IOException {
+        requireUsable();
+        try {
+            return advance();
+        } catch (IOException | RuntimeException e) {
+            failure = e;
+            throw e;
+        }
+    }
+
+    private ArchiveEntry advance() throws IOException {
         if (centralDirectoryReached) {
             return null;
         }
@@ -76,9 +87,21 @@ public final class ArchiveReader implements Closeable {
         if (!centralDirectoryReached) {
             throw new IllegalStateException("finish() is called before next() returned null");
         }
+        requireUsable();
         if (!finished) {
-            new CentralDirectory(in, records).verify();
+            try {
+                new CentralDirectory(in, records).verify();
+            } catch (IOException | RuntimeException e) {
+                failure = e;
+                throw e;
+            }
             finished = true;
+        }
+    }
+
+    private void requireUsable() {
+        if (failure != null) {
+            throw new IllegalStateException("the archive was refused: " + failure, failure);
         }
     }
 

@@ -208,7 +208,9 @@ final class CentralDirectory {
     private record Mismatch(String subject) {
         void check(String what, long stated, long actual) {
             if (stated != actual) {
-                throw ZipFormat.malformed("%s states %s %d, the archive has %d", subject, what, stated, actual);
+                String number = what.startsWith("CRC") ? "%08x" : "%d";
+                throw ZipFormat.malformed("%s states %s " + number + ", the archive has " + number, subject, what,
+                        stated, actual);
             }
         }
     }

@@ -24,6 +24,8 @@ final class EntryContent extends InputStream {
     private long consumed;
     private long inflated;
     private boolean ended;
+    /** The first failure; the stream position is then unknown, so every later read fails too. */
+    private Exception failure;
 
     EntryContent(ForwardInput in, LocalHeader header, Inflater inflater, ExpansionGuard guard,
             Consumer<EntryRecord> onEnd) {
@@ -43,6 +45,18 @@ final class EntryContent extends InputStream {
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
         Objects.checkFromIndexSize(off, len, b.length);
+        if (failure != null) {
+            throw new IOException("the entry \"" + printableName() + "\" was refused: " + failure, failure);
+        }
+        try {
+            return readChecked(b, off, len);
+        } catch (IOException | RuntimeException e) {
+            failure = e;
+            throw e;
+        }
+    }
+
+    private int readChecked(byte[] b, int off, int len) throws IOException {
         if (ended) {
             return -1;
         }

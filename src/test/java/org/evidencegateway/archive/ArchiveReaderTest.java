@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -101,6 +102,16 @@ class ArchiveReaderTest {
                 // skip the entries
             }
             assertThat(reader.next()).isNull();
+        }
+    }
+
+    @Test
+    void next_failsAgainAfterARefusal() throws IOException {
+        try (ArchiveReader reader = new ArchiveReader(new ByteArrayInputStream(ZipFixtures.zipSlip()),
+                ArchiveLimits.DEFAULT)) {
+            reader.next();
+            assertRefused(reader::next, ErrorCode.ZIP_UNSAFE_PATH);
+            assertThatThrownBy(reader::next).isInstanceOf(IllegalStateException.class);
         }
     }
 
@@ -286,6 +297,20 @@ class ArchiveReaderTest {
         assertRefused(() -> readAll(counted, ArchiveLimits.DEFAULT), ErrorCode.ZIP_RATIO)
                 .hasMessageContaining("evidence/disk.img");
         assertThat(counted.count).isLessThan(150_000);
+    }
+
+    @Test
+    void zipBomb_isAWellFormedArchiveThatOnlyTheRatioLimitStops() throws IOException {
+        // Given limits that allow 2000:1
+        ArchiveLimits lax = new ArchiveLimits(10, 1L << 30, 2000, 16L << 20);
+
+        // Then the bomb inflates completely to 256 MiB of zeros with a matching CRC-32
+        try (ArchiveReader reader = new ArchiveReader(new ByteArrayInputStream(ZipFixtures.zipBomb()), lax)) {
+            assertThat(reader.next().name()).isEqualTo("manifest.json");
+            assertThat(reader.next().content().transferTo(OutputStream.nullOutputStream())).isEqualTo(256L << 20);
+            assertThat(reader.next()).isNull();
+            reader.finish();
+        }
     }
 
     @Test
