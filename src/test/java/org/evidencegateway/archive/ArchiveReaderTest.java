@@ -219,7 +219,8 @@ class ArchiveReaderTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"crc, CRC-32", "size, size", "missing, 1 entries", "extra, more entries"})
+    @CsvSource({"crc, CRC-32", "size, size", "offset, local header offset", "missing, 1 entries",
+            "extra, more entries", "count, entries on this disk 3"})
     void finish_refusesCentralDirectoryThatDiffersFromLocalHeaders(String trick, String expected) {
         // Given a central directory that would show another tool other content than the local headers
         Entry evidence = Entry.deflated("evidence/a.txt", TEXT);
@@ -227,7 +228,9 @@ class ArchiveReaderTest {
         switch (trick) {
             case "crc" -> builder.add(evidence.centralCrc(0x1234));
             case "size" -> builder.add(evidence.centralSize(TEXT.length + 1));
+            case "offset" -> builder.add(evidence.centralOffset(0));
             case "missing" -> builder.add(evidence.notInCentralDirectory());
+            case "count" -> builder.add(evidence).endRecordEntries(3);
             default -> builder.add(evidence).add(Entry.deflated("evidence/hidden.txt", TEXT).onlyInCentralDirectory());
         }
 

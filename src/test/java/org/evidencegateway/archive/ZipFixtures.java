@@ -224,6 +224,7 @@ public final class ZipFixtures {
         private String centralName;
         private Long centralCrc;
         private Long centralSize;
+        private Long centralOffset;
         private boolean inCentral = true;
         private boolean inLocal = true;
 
@@ -299,6 +300,12 @@ public final class ZipFixtures {
             return this;
         }
 
+        /** Gives the central directory another local header offset: a seeking reader would read other bytes. */
+        public Entry centralOffset(long offset) {
+            centralOffset = offset;
+            return this;
+        }
+
         /** Leaves the entry out of the central directory: only a streaming reader would see it. */
         public Entry notInCentralDirectory() {
             inCentral = false;
@@ -322,6 +329,7 @@ public final class ZipFixtures {
         private boolean zip64End;
         private byte[] comment = new byte[0];
         private byte[] trailing = new byte[0];
+        private Integer endEntries;
 
         private Builder() {
         }
@@ -344,6 +352,12 @@ public final class ZipFixtures {
 
         public Builder comment(String text) {
             comment = text.getBytes(StandardCharsets.UTF_8);
+            return this;
+        }
+
+        /** States another entry count in the end record than the central directory has. */
+        public Builder endRecordEntries(int count) {
+            endEntries = count;
             return this;
         }
 
@@ -378,7 +392,8 @@ public final class ZipFixtures {
                 out.u32(0x07064b50).u32(0).u64(recordOffset).u32(1);
             }
             out.u32(0x06054b50).u16(0).u16(0);
-            out.u16(zip64End ? 0xFFFF : count).u16(zip64End ? 0xFFFF : count);
+            int stated = endEntries != null ? endEntries : zip64End ? 0xFFFF : count;
+            out.u16(stated).u16(stated);
             out.u32(zip64End ? 0xFFFFFFFFL : cdSize).u32(zip64End ? 0xFFFFFFFFL : cdStart);
             out.u16(comment.length).bytes(comment).bytes(trailing);
             return out.toByteArray();
@@ -409,7 +424,8 @@ public final class ZipFixtures {
             }
         }
 
-        private static void central(Out out, Entry e, long offset) {
+        private static void central(Out out, Entry e, long localOffset) {
+            long offset = e.centralOffset != null ? e.centralOffset : localOffset;
             byte[] name = (e.centralName != null ? e.centralName : e.name).getBytes(StandardCharsets.UTF_8);
             long size = e.centralSize != null ? e.centralSize : e.size;
             int madeBy = (e.unixMode != null ? 3 << 8 : 0) | 45;
