@@ -84,7 +84,8 @@ public enum ErrorCode {
     // --- local failures (not the sender's fault) -------------------------------------------------------------
     IO_STORAGE("EGW-IO-001", Category.INTERNAL, "storage failed: %s"),
     CONFIG_INVALID("EGW-CFG-001", Category.INTERNAL, "configuration key %s is invalid: %s"),
-    INTERNAL("EGW-INT-001", Category.INTERNAL, "internal error: %s");
+    INTERNAL("EGW-INT-001", Category.INTERNAL, "internal error: %s"),
+    KEY_UNAVAILABLE("EGW-KEY-001", Category.INTERNAL, "key material %s cannot be loaded from %s: %s");
 
     private final String code;
     private final Category category;
