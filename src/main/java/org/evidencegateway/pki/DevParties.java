@@ -81,8 +81,14 @@ final class DevParties {
         return years(-2);
     }
 
+    /** Twenty years of validity in all. */
     Instant rootTo() {
-        return years(20);
+        return years(18);
+    }
+
+    /** Dev CRLs stay current for ten years so that the committed set keeps working; production CRLs are short. */
+    Instant crlNextUpdate() {
+        return years(10);
     }
 
     List<Party> parties() {

@@ -10,7 +10,6 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,7 +76,7 @@ public final class DevPki {
             written.add(p12);
         }
         for (Credential root : roots.values()) {
-            CrlBuilder crl = CrlBuilder.of(root, at, at.atOffset(ZoneOffset.UTC).plusYears(10).toInstant()).number(1);
+            CrlBuilder crl = CrlBuilder.of(root, at, plan.crlNextUpdate()).number(1);
             if (root.id().equals("ua-root-ca")) {
                 crl.revoke(parties.get(REVOKED).certificate(), at.minus(Duration.ofDays(1)), CRLReason.KEY_COMPROMISE);
             }

@@ -19,7 +19,7 @@ final class KeyPairs {
             case "EC" -> "SHA256withECDSA";
             default -> null;
         };
-        if (algorithm == null || !algorithm.endsWith(privateKey.getAlgorithm().replace("EC", "ECDSA"))) {
+        if (algorithm == null || !publicKey.getAlgorithm().equals(privateKey.getAlgorithm())) {
             return false;
         }
         try {

@@ -7,7 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.cert.CRLReason;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -69,6 +75,23 @@ class DevPkiTest {
             assertThat(cert.getExtensionValue(Extension.subjectKeyIdentifier.getId())).as(root).isNotNull();
             assertThat(cert.getExtensionValue(Extension.authorityKeyIdentifier.getId())).as(root).isNotNull();
         }
+    }
+
+    @Test
+    void generate_datesEverythingFromTheGenerationTime() throws IOException {
+        Instant now = GeneratedDevPki.generatedAt().truncatedTo(ChronoUnit.SECONDS);
+        X509Certificate root = cert("ua-root-ca");
+        X509CRL crl = Pem.readCrl(dir.resolve("ua-root-ca.crl.pem"));
+
+        assertThat(root.getNotBefore().toInstant().atOffset(ZoneOffset.UTC).plusYears(20).toInstant())
+                .isEqualTo(root.getNotAfter().toInstant());
+        assertThat(cert(DevPki.EXPIRED).getNotAfter().toInstant()).isEqualTo(now.minus(Duration.ofDays(30)));
+        assertThat(crl.getThisUpdate().toInstant()).isEqualTo(now);
+        assertThat(crl.getRevokedCertificate(cert(DevPki.REVOKED)).getRevocationDate().toInstant())
+                .isEqualTo(now.minus(Duration.ofDays(1)));
+        assertThat(crl.getRevokedCertificate(cert(DevPki.REVOKED)).getRevocationReason())
+                .isEqualTo(CRLReason.KEY_COMPROMISE);
+        assertThat(crl.getRevokedCertificates()).hasSize(1);
     }
 
     @Test
