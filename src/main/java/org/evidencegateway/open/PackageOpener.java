@@ -52,7 +52,7 @@ public final class PackageOpener {
         Sha256.HashingInputStream raw = Sha256.hashing(in);
         try {
             return openVerified(raw, sink);
-        } catch (CodedException | IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             sink.abort();
             throw asCoded(e);
         }

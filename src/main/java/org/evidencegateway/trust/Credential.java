@@ -3,6 +3,8 @@ package org.evidencegateway.trust;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import org.evidencegateway.crypto.RecipientKey;
+import org.evidencegateway.crypto.Signer;
 import java.util.Objects;
 
 /**
@@ -29,6 +31,16 @@ public record Credential(String id, PrivateKey privateKey, X509Certificate certi
     /** The root the chain ends with (the certificate itself for a root). */
     public X509Certificate root() {
         return chain.get(chain.size() - 1);
+    }
+
+    /** This credential as a package signer with the default algorithms; the intermediates travel with it. */
+    public Signer signer() {
+        return Signer.of(privateKey, certificate, chain.subList(1, Math.max(1, chain.size() - 1)));
+    }
+
+    /** This credential as a key packages are decrypted with. */
+    public RecipientKey recipientKey() {
+        return new RecipientKey(privateKey, certificate);
     }
 
     /** Never prints the private key. */
