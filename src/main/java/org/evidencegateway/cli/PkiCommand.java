@@ -28,11 +28,6 @@ public final class PkiCommand implements Callable<Integer> {
         return CommandLine.ExitCode.USAGE;
     }
 
-    /** Runs {@code pki} on its own, until the {@code evgw} launcher registers it. */
-    public static void main(String[] args) {
-        System.exit(new CommandLine(new PkiCommand()).execute(args));
-    }
-
     /** {@code evgw pki init}: generates a fresh development PKI into a directory. */
     @Command(name = "init", mixinStandardHelpOptions = true,
             description = "Generate a complete development PKI (unencrypted keys, p12 password 'changeit').")

@@ -116,6 +116,11 @@ public enum ErrorCode {
         return category.httpStatus >= 500 ? "Receiver" : "Sender";
     }
 
+    /** The message template, with {@code %s}-style placeholders for what was expected and found. */
+    public String template() {
+        return template;
+    }
+
     /** The one-line message for this code, filled with what was expected and what was found. */
     public String format(Object... args) {
         return String.format(Locale.ROOT, template, args);
