@@ -1,0 +1,25 @@
+package org.evidencegateway.evidence;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.evidencegateway.manifest.Party;
+
+/**
+ * One signed statement of what happened to a package (see docs/evidence-format.md); members that do not apply
+ * are null and left out of the canonical JSON.
+ */
+public record Evidence(int evidenceVersion, UUID evidenceId, EvidenceType evidenceType, Instant eventTime,
+                       String gatewayId, UUID packageId, String packageSha256, Long packageSize,
+                       String manifestSha256, Party sender, Party recipient, String submitter,
+                       String reasonCode, String reasonMessage) {
+    public static final int VERSION = 1;
+
+    public Evidence {
+        eventTime = eventTime.truncatedTo(ChronoUnit.MILLIS);
+        if (evidenceType.isFailure() != (reasonCode != null)) {
+            throw new IllegalArgumentException(evidenceType.id() + (evidenceType.isFailure()
+                    ? " needs a reason code" : " carries no reason code"));
+        }
+    }
+}
