@@ -15,7 +15,7 @@ public enum ErrorCode {
     PKG_NOT_CMS("EGW-PKG-002", Category.PACKAGE, "the package is not a DER/BER CMS ContentInfo: %s"),
     PKG_TRUNCATED("EGW-PKG-003", Category.PACKAGE, "the package ends before its structure is complete: %s"),
     PKG_CONTENT_TYPE("EGW-PKG-004", Category.PACKAGE, "expected content type %s, found %s"),
-    PKG_TOO_LARGE("EGW-PKG-005", Category.PACKAGE, "the package exceeds the limit of %s bytes"),
+    PKG_TOO_LARGE("EGW-PKG-005", Category.PACKAGE, 413, "the package exceeds the limit of %s bytes"),
 
     // --- decryption (AuthEnvelopedData / EnvelopedData) -------------------------------------------------------
     ENC_NO_RECIPIENT("EGW-ENC-001", Category.ENCRYPTION,
@@ -57,6 +57,23 @@ public enum ErrorCode {
     // --- who may send ----------------------------------------------------------------------------------------
     AUTH_SIGNER_NOT_SENDER("EGW-AUTH-001", Category.AUTHORIZATION,
             "signer %s (agency %s) is neither the sender %s named in the manifest nor allowed to sign for it"),
+    AUTH_UNKNOWN_CLIENT("EGW-AUTH-002", Category.AUTHORIZATION,
+            "the TLS client certificate %s belongs to no registered party"),
+    AUTH_IMPERSONATION("EGW-AUTH-003", Category.AUTHORIZATION,
+            "party %s (TLS client) may not submit a package %s: it submits only for %s"),
+    AUTH_RECIPIENT("EGW-AUTH-004", Category.AUTHORIZATION, "sender %s may not address %s (allowed: %s)"),
+    AUTH_SIGNING_CERTIFICATE("EGW-AUTH-005", Category.AUTHORIZATION,
+            "certificate %s is not registered for %s at signing time %s"),
+    AUTH_NOT_VISIBLE("EGW-AUTH-006", Category.AUTHORIZATION, 404,
+            "no package %s is visible to %s (only its sender, its recipient and auditors may read it)"),
+
+    // --- one submission among others ------------------------------------------------------------------------
+    REQ_REPLAY("EGW-REQ-001", Category.REQUEST,
+            "signing time %s is outside the accepted window %s to %s: refused as a possible replay"),
+    REQ_CONFLICT("EGW-REQ-002", Category.REQUEST, 409,
+            "package %s was already submitted with other content (SHA-256 %s, now %s)"),
+    REQ_BUSY("EGW-REQ-003", Category.REQUEST, 503, "%d uploads are already in progress: retry later"),
+    REQ_TIMEOUT("EGW-REQ-004", Category.REQUEST, 408, "the upload did not finish within %s"),
 
     // --- manifest --------------------------------------------------------------------------------------------
     MAN_MISSING("EGW-MAN-001", Category.MANIFEST, "the first archive entry must be manifest.json, found %s"),
@@ -84,16 +101,23 @@ public enum ErrorCode {
     // --- local failures (not the sender's fault) -------------------------------------------------------------
     IO_STORAGE("EGW-IO-001", Category.INTERNAL, "storage failed: %s"),
     CONFIG_INVALID("EGW-CFG-001", Category.INTERNAL, "configuration key %s is invalid: %s"),
+    PARTY_REGISTRY_INVALID("EGW-CFG-002", Category.INTERNAL, "party registry %s is invalid: %s"),
     INTERNAL("EGW-INT-001", Category.INTERNAL, "internal error: %s"),
     KEY_UNAVAILABLE("EGW-KEY-001", Category.INTERNAL, "key material %s cannot be loaded from %s: %s");
 
     private final String code;
     private final Category category;
+    private final int httpStatus;
     private final String template;
 
     ErrorCode(String code, Category category, String template) {
+        this(code, category, category.httpStatus, template);
+    }
+
+    ErrorCode(String code, Category category, int httpStatus, String template) {
         this.code = code;
         this.category = category;
+        this.httpStatus = httpStatus;
         this.template = template;
     }
 
@@ -108,12 +132,12 @@ public enum ErrorCode {
 
     /** HTTP status the REST edge answers with. */
     public int httpStatus() {
-        return category.httpStatus;
+        return httpStatus;
     }
 
     /** SOAP 1.2 fault code ({@code Sender} or {@code Receiver}) the SOAP edge answers with. */
     public String soapFaultCode() {
-        return category.httpStatus >= 500 ? "Receiver" : "Sender";
+        return httpStatus >= 500 ? "Receiver" : "Sender";
     }
 
     /** The message template, with {@code %s}-style placeholders for what was expected and found. */
@@ -139,7 +163,7 @@ public enum ErrorCode {
     /** Groups of codes that share a cause and a transport answer. */
     public enum Category {
         PACKAGE(400), ENCRYPTION(400), ALGORITHM(400), SIGNATURE(400), TRUST(400), AUTHORIZATION(403),
-        MANIFEST(400), ARCHIVE(400), ITEM(400), INTERNAL(500);
+        MANIFEST(400), ARCHIVE(400), ITEM(400), REQUEST(400), INTERNAL(500);
 
         private final int httpStatus;
 

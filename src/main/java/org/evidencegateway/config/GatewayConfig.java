@@ -1,0 +1,152 @@
+package org.evidencegateway.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.evidencegateway.error.CodedException;
+import org.evidencegateway.error.ErrorCode;
+
+/**
+ * The gateway's one configuration surface: every key, its default and its meaning, in one place. Values come
+ * from a properties file and overrides (later wins); every key is parsed and checked when the configuration is
+ * built, and an unknown {@code gateway.*} key is an error — a typo must not silently fall back to a default.
+ * {@code ${other-key}} in a value is replaced by that key's value.
+ */
+public final class GatewayConfig {
+    private static final String PREFIX = "gateway.";
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{([a-z0-9.-]+)}");
+
+    // --- identity and storage -----------------------------------------------------------------------------------
+    /** Name of this gateway instance, written into every evidence it signs. */
+    public static final ConfigKey<String> ID = ConfigKey.text("gateway.id", "evgw-dev",
+            "Name of this gateway instance, written into every evidence it signs and every audit entry.");
+    /** Folder for the package store, the embedded broker's journal and the embedded database. */
+    public static final ConfigKey<Path> DATA_DIR = ConfigKey.path("gateway.data-dir", "data",
+            "Folder for the package store, the embedded broker's journal and the embedded database.");
+
+    // --- keys and trust -------------------------------------------------------------------------------------------
+    public static final ConfigKey<Path> TRUST_DIR = ConfigKey.path("gateway.trust-dir", "certs",
+            "Folder of trust anchors (<country>-root-ca.crt.pem for UA, KZ and GW) and their CRLs (*.crl.pem).");
+    public static final ConfigKey<List<String>> DECRYPTION_KEYS = ConfigKey.list("gateway.decryption-keys",
+            "certs/gateway-enc-rsa,certs/gateway-enc-ec",
+            "Keys packages are encrypted to: PEM pair prefixes (X.crt.pem + X.key.pem) or .p12 files, comma-separated.");
+    public static final ConfigKey<String> EVIDENCE_KEY = ConfigKey.text("gateway.evidence-key", "certs/gateway",
+            "Key that signs evidences (receipts): a PEM pair prefix or a .p12 file.");
+    public static final ConfigKey<String> KEY_PASSWORD = new ConfigKey<>("gateway.key-password", "changeit",
+            "Password of the .p12 files named above (the development PKI's by default).", t -> t);
+    public static final ConfigKey<Path> PARTIES_FILE = ConfigKey.path("gateway.parties-file",
+            "src/main/config/parties.yaml", "The party registry: agencies, case systems, auditors and their rights.");
+
+    // --- transports -----------------------------------------------------------------------------------------------
+    public static final ConfigKey<String> HOST = ConfigKey.text("gateway.host", "127.0.0.1",
+            "Address the REST and SOAP endpoints listen on.");
+    public static final ConfigKey<Integer> REST_PORT = ConfigKey.port("gateway.rest.port", "8443",
+            "HTTPS port of the REST API (mutual TLS).");
+    public static final ConfigKey<Integer> SOAP_PORT = ConfigKey.port("gateway.soap.port", "8444",
+            "HTTPS port of the SOAP endpoint (mutual TLS).");
+    public static final ConfigKey<String> TLS_KEY = ConfigKey.text("gateway.tls.key", "certs/gateway-tls.p12",
+            "The gateway's TLS server key and certificate (.p12).");
+
+    // --- limits ---------------------------------------------------------------------------------------------------
+    public static final ConfigKey<Long> MAX_PACKAGE_SIZE = ConfigKey.bytes("gateway.limits.max-package-size", "64GiB",
+            "Largest package accepted, in bytes (suffixes KiB, MiB, GiB, TiB).");
+    public static final ConfigKey<Duration> UPLOAD_TIMEOUT = ConfigKey.duration("gateway.limits.upload-timeout", "PT2H",
+            "Longest time one upload may take (ISO-8601 duration).");
+    public static final ConfigKey<Integer> MAX_CONCURRENT_UPLOADS = ConfigKey.count(
+            "gateway.limits.max-concurrent-uploads", "8", "Uploads processed at once; more are refused with 503.");
+    public static final ConfigKey<Duration> REPLAY_MAX_AGE = ConfigKey.duration("gateway.replay.max-age", "P7D",
+            "Packages signed longer ago than this are refused as possible replays.");
+    public static final ConfigKey<Duration> REPLAY_MAX_SKEW = ConfigKey.duration("gateway.replay.max-future-skew",
+            "PT5M", "Packages whose signing time is further than this in the future are refused.");
+
+    // --- broker and database ----------------------------------------------------------------------------------------
+    public static final ConfigKey<String> BROKER_URL = ConfigKey.text("gateway.broker.url", "embedded",
+            "Artemis broker: 'embedded' (in this process, journal under the data folder) or a URL such as tcp://host:61616.");
+    public static final ConfigKey<String> DB_URL = ConfigKey.text("gateway.db.url",
+            "jdbc:h2:file:${gateway.data-dir}/db/gateway", "JDBC URL of the gateway database (H2 or PostgreSQL).");
+    public static final ConfigKey<String> DB_USER = ConfigKey.text("gateway.db.user", "evgw", "Database user.");
+    public static final ConfigKey<String> DB_PASSWORD = new ConfigKey<>("gateway.db.password", "",
+            "Database password (empty for the embedded H2).", t -> t);
+
+    /** Every key, in documentation order. */
+    public static final List<ConfigKey<?>> KEYS = List.of(ID, DATA_DIR, TRUST_DIR, DECRYPTION_KEYS, EVIDENCE_KEY,
+            KEY_PASSWORD, PARTIES_FILE, HOST, REST_PORT, SOAP_PORT, TLS_KEY, MAX_PACKAGE_SIZE, UPLOAD_TIMEOUT,
+            MAX_CONCURRENT_UPLOADS, REPLAY_MAX_AGE, REPLAY_MAX_SKEW, BROKER_URL, DB_URL, DB_USER, DB_PASSWORD);
+
+    private final Map<String, String> text;
+    private final Map<ConfigKey<?>, Object> values = new HashMap<>();
+
+    private GatewayConfig(Map<String, String> text) {
+        this.text = text;
+        for (ConfigKey<?> key : KEYS) {
+            values.put(key, key.parse(resolve(key.name(), text.get(key.name()), 0)));
+        }
+    }
+
+    /** Defaults overridden by {@code settings}; fails on the first unknown or invalid key. */
+    public static GatewayConfig from(Map<String, String> settings) {
+        Map<String, String> text = new LinkedHashMap<>();
+        KEYS.forEach(k -> text.put(k.name(), k.defaultValue()));
+        settings.forEach((name, value) -> {
+            if (name.startsWith(PREFIX)) {
+                if (!text.containsKey(name)) {
+                    throw new CodedException(ErrorCode.CONFIG_INVALID, name, "no such key (see docs/configuration.md)");
+                }
+                text.put(name, value);
+            }
+        });
+        return new GatewayConfig(text);
+    }
+
+    /** A properties file (keys not starting with {@code gateway.} are left to Camel), then overrides. */
+    public static GatewayConfig load(Path file, Map<String, String> overrides) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        properties.stringPropertyNames().forEach(n -> settings.put(n, properties.getProperty(n)));
+        settings.putAll(overrides);
+        return from(settings);
+    }
+
+    /** The value of a key. */
+    @SuppressWarnings("unchecked")
+    public <T> T get(ConfigKey<T> key) {
+        return (T) values.get(key);
+    }
+
+    /** This configuration with some keys changed. */
+    public GatewayConfig with(Map<String, String> overrides) {
+        Map<String, String> changed = new LinkedHashMap<>(text);
+        changed.putAll(overrides);
+        return from(changed);
+    }
+
+    private String resolve(String name, String value, int depth) {
+        if (depth > 8) {
+            throw new CodedException(ErrorCode.CONFIG_INVALID, name, "references nest too deep (a cycle?)");
+        }
+        Matcher m = REFERENCE.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String referenced = text.get(m.group(1));
+            if (referenced == null) {
+                throw new CodedException(ErrorCode.CONFIG_INVALID, name, "refers to unknown key " + m.group(1));
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(resolve(m.group(1), referenced, depth + 1)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}
