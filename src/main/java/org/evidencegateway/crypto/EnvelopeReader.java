@@ -21,9 +21,7 @@ import org.bouncycastle.cms.KeyAgreeRecipientInformation;
 import org.bouncycastle.cms.Recipient;
 import org.bouncycastle.cms.RecipientInformation;
 import org.bouncycastle.cms.RecipientInformationStore;
-import org.bouncycastle.cms.jcajce.JceKeyAgreeAuthEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeEnvelopedRecipient;
-import org.bouncycastle.cms.jcajce.JceKeyTransAuthEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient;
 import org.evidencegateway.error.AlgorithmPolicyException;
 import org.evidencegateway.error.CodedException;
@@ -120,15 +118,21 @@ public final class EnvelopeReader {
         return recipients.getRecipients().stream().filter(r -> r.getRID().match(holder)).findFirst();
     }
 
+    /**
+     * GCM content goes to {@link StreamingGcmDecryptor} (Bouncy Castle only for nonces other than 12 bytes), CBC
+     * content to the JDK, whose CBC decryption streams. Key agreement stays on Bouncy Castle, the JDK lacks the
+     * X9.63 KDFs of CMS ECDH; {@code setProvider} resets the content provider, so it must come first.
+     */
     private static Recipient recipient(RecipientInformation info, RecipientKey key, boolean authenticated) {
         boolean agreement = info instanceof KeyAgreeRecipientInformation;
         if (agreement) {
             return authenticated
-                    ? new JceKeyAgreeAuthEnvelopedRecipient(key.key()).setContentProvider(Providers.BC).setProvider(Providers.BC)
-                    : new JceKeyAgreeEnvelopedRecipient(key.key()).setContentProvider(Providers.BC).setProvider(Providers.BC);
+                    ? new GcmKeyAgreeRecipient(key.key()).setProvider(Providers.BC).setContentProvider(Providers.BC)
+                    : new JceKeyAgreeEnvelopedRecipient(key.key()).setProvider(Providers.BC)
+                            .setContentProvider(Providers.BULK_ENCRYPTION);
         }
         return authenticated
-                ? new JceKeyTransAuthEnvelopedRecipient(key.key()).setContentProvider(Providers.BC)
+                ? new GcmKeyTransRecipient(key.key()).setContentProvider(Providers.BC)
                 : new JceKeyTransEnvelopedRecipient(key.key()).setContentProvider(Providers.BULK_ENCRYPTION);
     }
 

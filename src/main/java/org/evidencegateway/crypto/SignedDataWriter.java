@@ -37,6 +37,9 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  * contentType, messageDigest, signingTime and signingCertificateV2 for every signer.
  */
 public final class SignedDataWriter {
+    /** Length of the BER OCTET STRING chunks of the content (Bouncy Castle's default is 1000 bytes). */
+    private static final int BUFFER_SIZE = 64 * 1024;
+
     private SignedDataWriter() {
     }
 
@@ -51,6 +54,7 @@ public final class SignedDataWriter {
         }
         try {
             CMSSignedDataStreamGenerator generator = new CMSSignedDataStreamGenerator();
+            generator.setBufferSize(BUFFER_SIZE);
             for (Signer signer : signers) {
                 generator.addSignerInfoGenerator(signerInfoGenerator(signer, signingTime));
             }
