@@ -27,10 +27,8 @@ public final class GatewayConfig {
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([a-z0-9.-]+)}");
 
     // --- identity and storage -----------------------------------------------------------------------------------
-    /** Name of this gateway instance, written into every evidence it signs. */
     public static final ConfigKey<String> ID = ConfigKey.text("gateway.id", "evgw-dev",
             "Name of this gateway instance, written into every evidence it signs and every audit entry.");
-    /** Folder for the package store, the embedded broker's journal and the embedded database. */
     public static final ConfigKey<Path> DATA_DIR = ConfigKey.path("gateway.data-dir", "data",
             "Folder for the package store, the embedded broker's journal and the embedded database.");
 
