@@ -1,0 +1,157 @@
+package org.evidencegateway.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.evidencegateway.evidence.SignedEvidence;
+
+/**
+ * Package records, their timelines and their signed evidences in the gateway database. Every method takes the
+ * connection of a transaction opened by {@link Transactions}, so callers decide what commits together.
+ */
+public final class PackageRepository {
+    private static final String COLUMNS = "package_id, package_sha256, package_size, manifest_sha256, kind, "
+            + "case_reference, submitter, sender, recipient, status, received_at, store_ref";
+
+    /**
+     * Inserts a new package with the first event of its timeline.
+     *
+     * @return false if a package with this id exists already (nothing is written)
+     */
+    public boolean insert(Connection c, PackageRecord r, String detail) throws SQLException {
+        if (find(c, r.packageId()).isPresent()) {
+            return false;
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO packages (" + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, r.packageId().toString());
+            s.setString(2, r.packageSha256());
+            s.setLong(3, r.packageSize());
+            s.setString(4, r.manifestSha256());
+            s.setString(5, r.kind());
+            s.setString(6, r.caseReference());
+            s.setString(7, r.submitter());
+            s.setString(8, r.sender());
+            s.setString(9, r.recipient());
+            s.setString(10, r.status().name());
+            s.setObject(11, utc(r.receivedAt()));
+            s.setString(12, r.storeRef());
+            s.executeUpdate();
+        }
+        addEvent(c, r.packageId(), r.status(), r.receivedAt(), detail);
+        return true;
+    }
+
+    public Optional<PackageRecord> find(Connection c, UUID packageId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM packages WHERE package_id = ?")) {
+            s.setString(1, packageId.toString());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(record(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    public List<PackageRecord> withStatus(Connection c, PackageStatus status) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS
+                + " FROM packages WHERE status = ? ORDER BY received_at")) {
+            s.setString(1, status.name());
+            List<PackageRecord> records = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    records.add(record(rs));
+                }
+            }
+            return records;
+        }
+    }
+
+    /** Moves a package to a new status and records the step in its timeline. */
+    public void updateStatus(Connection c, UUID packageId, PackageStatus status, Instant time, String detail)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE packages SET status = ? WHERE package_id = ?")) {
+            s.setString(1, status.name());
+            s.setString(2, packageId.toString());
+            if (s.executeUpdate() != 1) {
+                throw new SQLException("no package " + packageId);
+            }
+        }
+        addEvent(c, packageId, status, time, detail);
+    }
+
+    public List<PackageEvent> timeline(Connection c, UUID packageId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT status, event_time, detail FROM package_events "
+                + "WHERE package_id = ? ORDER BY event_id")) {
+            s.setString(1, packageId.toString());
+            List<PackageEvent> events = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    events.add(new PackageEvent(PackageStatus.valueOf(rs.getString(1)), instant(rs, 2), rs.getString(3)));
+                }
+            }
+            return events;
+        }
+    }
+
+    public void saveEvidence(Connection c, SignedEvidence evidence) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO evidences "
+                + "(evidence_id, package_id, evidence_type, event_time, signed_base64) VALUES (?, ?, ?, ?, ?)")) {
+            s.setString(1, evidence.statement().evidenceId().toString());
+            UUID packageId = evidence.statement().packageId();
+            s.setString(2, packageId == null ? null : packageId.toString());
+            s.setString(3, evidence.statement().evidenceType().id());
+            s.setObject(4, utc(evidence.statement().eventTime()));
+            s.setString(5, Base64.getEncoder().encodeToString(evidence.signed()));
+            s.executeUpdate();
+        }
+    }
+
+    /** The signed evidences (DER) issued for a package, oldest first. */
+    public List<byte[]> evidences(Connection c, UUID packageId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT signed_base64 FROM evidences WHERE package_id = ? "
+                + "ORDER BY event_time, evidence_id")) {
+            s.setString(1, packageId.toString());
+            List<byte[]> evidences = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    evidences.add(Base64.getDecoder().decode(rs.getString(1)));
+                }
+            }
+            return evidences;
+        }
+    }
+
+    private static void addEvent(Connection c, UUID packageId, PackageStatus status, Instant time, String detail)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO package_events "
+                + "(package_id, status, event_time, detail) VALUES (?, ?, ?, ?)")) {
+            s.setString(1, packageId.toString());
+            s.setString(2, status.name());
+            s.setObject(3, utc(time));
+            s.setString(4, detail);
+            s.executeUpdate();
+        }
+    }
+
+    private static PackageRecord record(ResultSet rs) throws SQLException {
+        return new PackageRecord(UUID.fromString(rs.getString(1)), rs.getString(2), rs.getLong(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                PackageStatus.valueOf(rs.getString(10)), instant(rs, 11), rs.getString(12));
+    }
+
+    private static OffsetDateTime utc(Instant time) {
+        return OffsetDateTime.ofInstant(time, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+}

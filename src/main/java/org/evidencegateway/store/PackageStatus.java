@@ -1,0 +1,15 @@
+package org.evidencegateway.store;
+
+/** Where a package stands; the timeline of a package is the sequence of these it went through. */
+public enum PackageStatus {
+    /** Stored durably, not yet on its destination's queue. */
+    RECEIVED,
+    /** On its destination's queue; the sender holds a SubmissionAcceptance. */
+    ACCEPTED,
+    /** A delivery attempt is under way or waiting to be retried. */
+    DELIVERING,
+    /** The case system confirmed receipt. */
+    DELIVERED,
+    /** Delivery failed for good; a NonDelivery evidence was issued. */
+    DELIVERY_FAILED
+}

@@ -1,0 +1,88 @@
+package org.evidencegateway.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class PackageRepositoryTest {
+    static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123Z");
+    private final PackageRepository repository = new PackageRepository();
+
+    static PackageRecord record(UUID id) {
+        return new PackageRecord(id, "ab".repeat(32), 1234, "cd".repeat(32), "EVIDENCE", "KZ-TEST-0001", "kz-mvd",
+                "kz-mvd", "ua-pgo", PackageStatus.RECEIVED, T0, id + ".p7m");
+    }
+
+    static java.util.stream.Stream<TestDatabases.Kind> databases() {
+        return TestDatabases.all();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void insert_thenFind_returnsTheSameRecord_andRefusesASecondInsertOfTheSameId(TestDatabases.Kind kind) {
+        try (HikariDataSource db = TestDatabases.fresh(kind)) {
+            Transactions tx = new Transactions(db);
+            UUID id = UUID.randomUUID();
+
+            boolean first = tx.inTransaction(c -> repository.insert(c, record(id), "received"));
+            boolean second = tx.inTransaction(c -> repository.insert(c, record(id), "received again"));
+
+            assertThat(first).isTrue();
+            assertThat(second).isFalse();
+            Optional<PackageRecord> found = tx.inTransaction(c -> repository.find(c, id));
+            List<PackageEvent> timeline = tx.inTransaction(c -> repository.timeline(c, id));
+            assertThat(found).contains(record(id));
+            assertThat(timeline).hasSize(1);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void updateStatus_appendsToTheTimeline_inOrder(TestDatabases.Kind kind) {
+        try (HikariDataSource db = TestDatabases.fresh(kind)) {
+            Transactions tx = new Transactions(db);
+            UUID id = UUID.randomUUID();
+            tx.inTransaction(c -> repository.insert(c, record(id), "received"));
+
+            tx.inTransaction(c -> {
+                repository.updateStatus(c, id, PackageStatus.ACCEPTED, T0.plusSeconds(1), "queued for kz-case");
+                return null;
+            });
+
+            Optional<PackageRecord> found = tx.inTransaction(c -> repository.find(c, id));
+            List<PackageEvent> timeline = tx.inTransaction(c -> repository.timeline(c, id));
+            List<PackageRecord> stillReceived = tx.inTransaction(c -> repository.withStatus(c, PackageStatus.RECEIVED));
+            assertThat(found).get().extracting(PackageRecord::status).isEqualTo(PackageStatus.ACCEPTED);
+            assertThat(timeline).extracting(PackageEvent::status)
+                    .containsExactly(PackageStatus.RECEIVED, PackageStatus.ACCEPTED);
+            assertThat(stillReceived).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void failedTransaction_leavesNoTrace(TestDatabases.Kind kind) {
+        try (HikariDataSource db = TestDatabases.fresh(kind)) {
+            Transactions tx = new Transactions(db);
+            UUID id = UUID.randomUUID();
+
+            try {
+                tx.inTransaction(c -> {
+                    repository.insert(c, record(id), "received");
+                    throw new IllegalStateException("crash before commit");
+                });
+            } catch (IllegalStateException expected) {
+                // the transaction rolled back
+            }
+
+            Optional<PackageRecord> found = tx.inTransaction(c -> repository.find(c, id));
+            assertThat(found).isEmpty();
+        }
+    }
+}
