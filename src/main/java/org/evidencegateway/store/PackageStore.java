@@ -29,15 +29,17 @@ public final class PackageStore {
     }
 
     /**
-     * Makes a spooled package durable under its id: fsyncs the file, renames it into the store and fsyncs the
-     * folder, so that after this returns a crash cannot lose it.
+     * Makes a spooled package durable under its id: fsyncs the file, moves it into the store and fsyncs the
+     * folder, so that after this returns a crash cannot lose it. A file already under that id can only be left by
+     * a run that crashed before recording it (the caller holds the id's lock and found no record): it was never
+     * acknowledged, and is replaced.
      *
      * @return the store reference to keep in the database
      */
     public String commit(Path spooled, UUID packageId) throws IOException {
         force(spooled);
         Path target = packages.resolve(packageId + ".p7m");
-        Files.move(spooled, target, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(spooled, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         forceDirectory(packages);
         return packages.relativize(target).toString();
     }

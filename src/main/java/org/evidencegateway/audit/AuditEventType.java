@@ -1,0 +1,18 @@
+package org.evidencegateway.audit;
+
+/** Every kind of state change the audit log records. */
+public enum AuditEventType {
+    PACKAGE_RECEIVED,
+    PACKAGE_REJECTED,
+    PACKAGE_ACCEPTED,
+    PACKAGE_QUEUED,
+    DELIVERY_ATTEMPTED,
+    PACKAGE_DELIVERED,
+    PACKAGE_NOT_DELIVERED,
+    DEAD_LETTERED,
+    DEAD_LETTER_REPLAYED,
+    DEAD_LETTER_DISCARDED,
+    ADMINISTRATIVE_ACTION,
+    PARTY_REGISTRY_CHANGED,
+    TRUST_ANCHORS_CHANGED
+}

@@ -1,0 +1,59 @@
+package org.evidencegateway.queue;
+
+import java.nio.file.Path;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.JournalType;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+
+/**
+ * An Artemis broker inside the gateway process, with a persistent file journal: what the gateway uses unless an
+ * external broker URL is configured. Delivery queues get per-destination dead-letter and expiry queues, created
+ * on demand ({@code DLQ.<queue>}, {@code EXP.<queue>}).
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+    /** In-VM URL clients in this process connect to. */
+    public static final String URL = "vm://0";
+    /** Address pattern of every queue the gateway delivers from. */
+    public static final String DELIVERY_ADDRESSES = "evgw.deliver.#";
+
+    private final EmbeddedActiveMQ server = new EmbeddedActiveMQ();
+
+    private EmbeddedBroker(Configuration configuration) {
+        server.setConfiguration(configuration);
+    }
+
+    /** Starts a broker journaling under {@code dataDir}; messages sent before a crash are there after restart. */
+    public static EmbeddedBroker start(Path dataDir, BrokerSettings settings) throws Exception {
+        Configuration configuration = new ConfigurationImpl()
+                .setName("evgw")
+                .setPersistenceEnabled(true)
+                .setSecurityEnabled(false)
+                .setJournalType(JournalType.NIO)
+                .setJournalDirectory(dataDir.resolve("journal").toString())
+                .setBindingsDirectory(dataDir.resolve("bindings").toString())
+                .setLargeMessagesDirectory(dataDir.resolve("large-messages").toString())
+                .setPagingDirectory(dataDir.resolve("paging").toString())
+                .setMessageExpiryScanPeriod(1000)
+                .addAcceptorConfiguration("in-vm", URL);
+        configuration.addAddressSetting(DELIVERY_ADDRESSES, settings.deliveryAddressSettings());
+        configuration.addAddressSetting("#", new AddressSettings()
+                .setAutoCreateQueues(true).setAutoCreateAddresses(true)
+                .setDeadLetterAddress(SimpleString.of("DLQ")).setExpiryAddress(SimpleString.of("ExpiryQueue")));
+        EmbeddedBroker broker = new EmbeddedBroker(configuration);
+        broker.server.start();
+        return broker;
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+
+    /** The broker's own view, for queue depths in metrics and tests. */
+    public EmbeddedActiveMQ server() {
+        return server;
+    }
+}
