@@ -5,9 +5,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.util.Collection;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * The registry file exactly as written (docs/party-registry.md, Document): every value still text, checked and
@@ -47,12 +50,24 @@ record RegistryDocument(String certificateDir, List<PartyEntry> parties) {
             return YAML.readValue(parser, RegistryDocument.class);
         } catch (UnrecognizedPropertyException e) {
             throw new IllegalArgumentException(where(e) + "unknown key \"" + e.getPropertyName() + "\" (known: "
-                    + e.getKnownPropertyIds() + ")", e);
+                    + new TreeSet<>(e.getKnownPropertyIds().stream().map(String::valueOf).toList()) + ")", e);
+        } catch (MismatchedInputException e) {
+            throw new IllegalArgumentException(where(e) + "expected " + shape(e.getTargetType()), e);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(where(e) + e.getOriginalMessage(), e);
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+    }
+
+    private static String shape(Class<?> type) {
+        if (type == null) {
+            return "another value";
+        }
+        if (Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return type == String.class ? "a single value" : "a mapping of keys";
     }
 
     private static String where(JsonProcessingException e) {

@@ -68,6 +68,13 @@ class PartyRegistryValidationTest {
     }
 
     @Test
+    void load_rejectsSingleValueWhereAListBelongs() {
+        fixture.party("ua-pgo").put("mayAddress", "kz-gpo");
+
+        assertInvalid("(parties[0].mayAddress): expected a list");
+    }
+
+    @Test
     void load_rejectsKeyGivenTwice() throws IOException {
         Path file = Files.writeString(dir.resolve("parties.yaml"), """
                 parties:
@@ -77,7 +84,7 @@ class PartyRegistryValidationTest {
                     role: OPERATOR
                 """);
 
-        assertInvalid(file, "role");
+        assertInvalid(file, "line 5", "Duplicate field 'role'");
     }
 
     @Test
