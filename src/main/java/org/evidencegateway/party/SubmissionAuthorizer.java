@@ -8,6 +8,7 @@ import static org.evidencegateway.error.ErrorCode.AUTH_SIGNING_CERTIFICATE;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.evidencegateway.error.AuthorizationException;
 import org.evidencegateway.manifest.Manifest;
@@ -74,13 +75,17 @@ public final class SubmissionAuthorizer {
      * @throws AuthorizationException with {@code AUTH_NOT_VISIBLE} otherwise
      */
     public void requireMayRead(RegisteredParty reader, Manifest manifest) {
-        String recipient = manifest.recipient().agency();
+        requireMayRead(reader, manifest.sender().agency(), manifest.recipient().agency(), manifest.packageId());
+    }
+
+    /** The same rule, for a package known by its sender and recipient agency ids. */
+    public void requireMayRead(RegisteredParty reader, String sender, String recipient, UUID packageId) {
         boolean visible = reader.role() == Role.AUDITOR
-                || reader.id().equals(manifest.sender().agency())
+                || reader.id().equals(sender)
                 || reader.id().equals(recipient)
                 || reader.serves(recipient);
         if (!visible) {
-            throw new AuthorizationException(AUTH_NOT_VISIBLE, manifest.packageId(), reader.id());
+            throw new AuthorizationException(AUTH_NOT_VISIBLE, packageId, reader.id());
         }
     }
 
