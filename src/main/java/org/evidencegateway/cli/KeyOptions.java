@@ -1,5 +1,6 @@
 package org.evidencegateway.cli;
 
+import org.evidencegateway.trust.KeyReferences;
 import java.nio.file.Path;
 import java.util.List;
 import org.evidencegateway.crypto.RecipientKey;
@@ -25,7 +26,7 @@ final class KeyOptions {
 
     OpeningPolicy policy() {
         List<RecipientKey> recipientKeys = keys.stream()
-                .map(k -> Credentials.load(k, p12Password).recipientKey()).toList();
+                .map(k -> KeyReferences.load(k, p12Password).recipientKey()).toList();
         return OpeningPolicy.of(recipientKeys, TrustAnchors.load(trust));
     }
 

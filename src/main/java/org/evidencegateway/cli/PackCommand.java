@@ -1,5 +1,6 @@
 package org.evidencegateway.cli;
 
+import org.evidencegateway.trust.KeyReferences;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -140,7 +141,7 @@ final class PackCommand implements Callable<Integer> {
             folder = EvidenceFolder.scan(evidence, null);
             manifest = manifest(folder);
             DigestAlgorithm digestAlgorithm = DigestAlgorithm.byId(digest);
-            signing = signers.stream().map(s -> Credentials.load(s, p12Password).signer())
+            signing = signers.stream().map(s -> KeyReferences.load(s, p12Password).signer())
                     .map(s -> s.with(digestAlgorithm, s.scheme())).toList();
             encryptTo = new ArrayList<>();
             for (Path recipient : recipients) {

@@ -1,16 +1,11 @@
 package org.evidencegateway.config;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.evidencegateway.error.CodedException;
@@ -104,18 +99,6 @@ public final class GatewayConfig {
             }
         });
         return new GatewayConfig(text);
-    }
-
-    /** A properties file (keys not starting with {@code gateway.} are left to Camel), then overrides. */
-    public static GatewayConfig load(Path file, Map<String, String> overrides) throws IOException {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        }
-        Map<String, String> settings = new LinkedHashMap<>();
-        properties.stringPropertyNames().forEach(n -> settings.put(n, properties.getProperty(n)));
-        settings.putAll(overrides);
-        return from(settings);
     }
 
     /** The value of a key. */

@@ -1,0 +1,135 @@
+package org.evidencegateway.receive;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.evidencegateway.audit.AuditEvent;
+import org.evidencegateway.audit.AuditEventType;
+import org.evidencegateway.audit.AuditLog;
+import org.evidencegateway.error.CodedException;
+import org.evidencegateway.evidence.Evidence;
+import org.evidencegateway.evidence.EvidenceSigner;
+import org.evidencegateway.evidence.EvidenceType;
+import org.evidencegateway.evidence.SignedEvidence;
+import org.evidencegateway.manifest.Manifest;
+import org.evidencegateway.party.PartyRegistry;
+import org.evidencegateway.store.PackageRecord;
+import org.evidencegateway.store.PackageRepository;
+import org.evidencegateway.store.PackageStatus;
+import org.evidencegateway.store.PackageStore;
+import org.evidencegateway.store.Transactions;
+
+/**
+ * Last stage of ingest, and the handler of refusals: once a package is on its destination's queue, records it
+ * as accepted and signs the SubmissionAcceptance; when any stage refuses a package, signs the
+ * SubmissionRejection (if the sender is known), audits the refusal and removes the upload.
+ */
+public final class SubmissionEvidences {
+    private final String gatewayId;
+    private final Supplier<PartyRegistry> parties;
+    private final PackageStore store;
+    private final Transactions transactions;
+    private final PackageRepository repository;
+    private final AuditLog audit;
+    private final EvidenceSigner signer;
+    private final Clock clock;
+
+    public SubmissionEvidences(String gatewayId, Supplier<PartyRegistry> parties, PackageStore store,
+                               Transactions transactions, PackageRepository repository, AuditLog audit,
+                               EvidenceSigner signer, Clock clock) {
+        this.gatewayId = gatewayId;
+        this.parties = parties;
+        this.store = store;
+        this.transactions = transactions;
+        this.repository = repository;
+        this.audit = audit;
+        this.signer = signer;
+        this.clock = clock;
+    }
+
+    /** The claim check to put on the destination's queue. */
+    public ClaimCheck claimCheck(Submission submission) {
+        PackageRecord r = submission.record();
+        String destination = parties.get().caseSystemFor(r.recipient()).orElseThrow().id();
+        return new ClaimCheck(r.packageId(), destination, r.storeRef(), r.packageSha256(), r.packageSize(),
+                r.sender(), r.recipient(), r.caseReference(), r.kind());
+    }
+
+    /**
+     * Records that the package is on its queue and signs the SubmissionAcceptance; for a duplicate already
+     * accepted, returns the original acceptance instead.
+     */
+    public Receipt accepted(Submission submission) {
+        PackageRecord r = submission.record();
+        if (!submission.needsQueueing()) {
+            SignedEvidence original = transactions.inTransaction(c -> originalAcceptance(c, r.packageId()));
+            return new Receipt(r.packageId(), r.status(), r.receivedAt(), r.packageSha256(), original, true);
+        }
+        Instant now = clock.instant();
+        SignedEvidence evidence = signer.sign(statement(EvidenceType.SUBMISSION_ACCEPTANCE, now, submission, null));
+        String destination = claimCheck(submission).destination();
+        transactions.inTransaction(c -> {
+            repository.updateStatus(c, r.packageId(), PackageStatus.ACCEPTED, now, "queued for " + destination);
+            repository.saveEvidence(c, evidence);
+            audit.append(c, new AuditEvent(AuditEventType.PACKAGE_QUEUED, now, r.packageId(), submission.submitter(),
+                    Map.of("destination", destination, "evidenceId", evidence.statement().evidenceId().toString())));
+            return null;
+        });
+        return new Receipt(r.packageId(), PackageStatus.ACCEPTED, r.receivedAt(), r.packageSha256(), evidence,
+                submission.duplicate());
+    }
+
+    /**
+     * Records a refusal: audited always; a signed SubmissionRejection when the submitter is known; the upload
+     * removed.
+     *
+     * @param submission what is known of the submission (may be null if the upload never started)
+     * @param submitter  the submitting party's id, or the client certificate's subject if it is no party
+     * @return the rejection evidence, or null if the submitter is unknown
+     */
+    public SignedEvidence rejected(Submission submission, String submitter, boolean knownParty, CodedException refusal) {
+        if (submission != null && submission.spooled() != null) {
+            store.discard(submission.spooled());
+        }
+        Instant now = clock.instant();
+        SignedEvidence evidence = knownParty
+                ? signer.sign(statement(EvidenceType.SUBMISSION_REJECTION, now, submission, refusal)) : null;
+        Map<String, String> details = new HashMap<>();
+        details.put("code", refusal.code().code());
+        details.put("reason", refusal.getMessage());
+        if (submission != null) {
+            details.put("packageSha256", submission.packageSha256());
+        }
+        UUID packageId = evidence == null ? null : evidence.statement().packageId();
+        transactions.inTransaction(c -> {
+            if (evidence != null) {
+                repository.saveEvidence(c, evidence);
+            }
+            audit.append(c, new AuditEvent(AuditEventType.PACKAGE_REJECTED, now, packageId,
+                    submitter == null ? "unknown" : submitter, details));
+            return null;
+        });
+        return evidence;
+    }
+
+    private SignedEvidence originalAcceptance(Connection c, UUID packageId) throws SQLException {
+        return repository.evidences(c, packageId).stream().map(SignedEvidence::readStored)
+                .filter(e -> e.statement().evidenceType() == EvidenceType.SUBMISSION_ACCEPTANCE).findFirst()
+                .orElseThrow(() -> new SQLException("accepted package " + packageId + " has no acceptance evidence"));
+    }
+
+    private Evidence statement(EvidenceType type, Instant now, Submission s, CodedException refusal) {
+        Manifest manifest = s == null || s.report() == null ? null : s.report().manifest();
+        return new Evidence(Evidence.VERSION, UUID.randomUUID(), type, now, gatewayId,
+                manifest == null ? null : manifest.packageId(), s == null ? null : s.packageSha256(),
+                s == null ? null : s.packageSize(), s == null || s.report() == null ? null : s.report().manifestSha256(),
+                manifest == null ? null : manifest.sender(), manifest == null ? null : manifest.recipient(),
+                s == null ? null : s.submitter(), refusal == null ? null : refusal.code().code(),
+                refusal == null ? null : refusal.getMessage());
+    }
+}

@@ -1,0 +1,49 @@
+package org.evidencegateway.transport;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.evidencegateway.json.CanonicalJson;
+import org.evidencegateway.receive.ClaimCheck;
+import org.evidencegateway.receive.Submission;
+import org.evidencegateway.receive.SubmissionEvidences;
+
+/**
+ * Turns a registered submission into the message its destination's queue carries: the claim check as JSON, the
+ * destination for the route, the package id, and the case reference as the JMS message group so that packages of
+ * one case are delivered in order.
+ */
+public final class QueueEdge {
+    /** Header naming the destination party (the route builds the queue name from it). */
+    public static final String DESTINATION = "evgwDestination";
+    /** Header carrying the package id on the queue. */
+    public static final String PACKAGE_ID = "evgwPackageId";
+    /** JMS message-group property: one consumer at a time per group, in order. */
+    public static final String GROUP = "JMSXGroupID";
+
+    private final SubmissionEvidences evidences;
+
+    public QueueEdge(SubmissionEvidences evidences) {
+        this.evidences = evidences;
+    }
+
+    /** Replaces the body (a {@link Submission}) with its claim check message; the submission stays in a property. */
+    public void toMessage(Exchange exchange) throws JsonProcessingException {
+        Message in = exchange.getIn();
+        Submission submission = in.getBody(Submission.class);
+        exchange.setProperty(IngestEdge.SUBMISSION, submission);
+        ClaimCheck check = evidences.claimCheck(submission);
+        in.setHeader(DESTINATION, check.destination());
+        in.setHeader(PACKAGE_ID, check.packageId().toString());
+        in.setHeader(GROUP, check.recipient() + "/" + check.caseReference());
+        in.setBody(CanonicalJson.MAPPER.writeValueAsString(check));
+    }
+
+    /** Restores the submission as the body after the send. */
+    public Submission afterSend(Exchange exchange) {
+        Submission submission = exchange.getProperty(IngestEdge.SUBMISSION, Submission.class);
+        exchange.getIn().removeHeaders("evgw*");
+        exchange.getIn().removeHeader(GROUP);
+        return submission;
+    }
+}

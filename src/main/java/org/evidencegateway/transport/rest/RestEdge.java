@@ -1,0 +1,113 @@
+package org.evidencegateway.transport.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.evidencegateway.error.CodedException;
+import org.evidencegateway.error.ErrorCode;
+import org.evidencegateway.evidence.SignedEvidence;
+import org.evidencegateway.receive.PackageQueries;
+import org.evidencegateway.receive.PackageView;
+import org.evidencegateway.receive.Receipt;
+import org.evidencegateway.transport.ClientCertificates;
+import org.evidencegateway.transport.Refusal;
+
+/**
+ * Renders the REST API's answers: receipts as JSON (202 for a new package, 200 for a repeated one), refusals as
+ * RFC 9457 problem documents carrying the error code and, for a refused submission, the signed rejection.
+ */
+public final class RestEdge {
+    /** Where the OpenAPI document is on the class path. */
+    public static final String OPENAPI = "/org/evidencegateway/transport/rest/openapi.yaml";
+
+    /** Header carrying the {packageId} path parameter. */
+    private static final String PACKAGE_ID = "packageId";
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final PackageQueries queries;
+
+    public RestEdge(PackageQueries queries) {
+        this.queries = queries;
+    }
+
+    public Response accepted(Receipt receipt) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("packageId", receipt.packageId());
+        body.put("status", receipt.status());
+        body.put("receivedAt", receipt.receivedAt());
+        body.put("packageSha256", receipt.packageSha256());
+        body.put("duplicate", receipt.duplicate());
+        body.putAll(evidence(receipt.evidence()));
+        return json(receipt.duplicate() ? 200 : 202, RestApi.JSON, body);
+    }
+
+    public Response problem(Refusal refusal) {
+        CodedException reason = refusal.reason();
+        ErrorCode code = reason.code();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "urn:evidence-gateway:error:" + code.code());
+        body.put("title", code.category().name().toLowerCase(java.util.Locale.ROOT) + " error");
+        body.put("status", code.httpStatus());
+        body.put("code", code.code());
+        body.put("detail", reason.getMessage());
+        if (refusal.evidence() != null) {
+            body.putAll(evidence(refusal.evidence()));
+        }
+        return json(code.httpStatus(), RestApi.PROBLEM_JSON, body);
+    }
+
+    public Response status(Exchange exchange) {
+        String packageId = exchange.getIn().getHeader(PACKAGE_ID, String.class);
+        PackageView view = queries.status(ClientCertificates.of(exchange), parse(packageId));
+        return json(200, RestApi.JSON, view);
+    }
+
+    public Response evidences(Exchange exchange) {
+        String packageId = exchange.getIn().getHeader(PACKAGE_ID, String.class);
+        List<SignedEvidence> evidences = queries.evidences(ClientCertificates.of(exchange), parse(packageId));
+        return json(200, RestApi.JSON, Map.of("packageId", packageId,
+                "evidences", evidences.stream().map(RestEdge::evidence).toList()));
+    }
+
+    public Response openApi() {
+        try (InputStream in = RestEdge.class.getResourceAsStream(OPENAPI)) {
+            return Response.ok(in.readAllBytes(), "application/yaml").build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> evidence(SignedEvidence evidence) {
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("evidence", evidence.statement());
+        members.put("signedEvidence", Base64.getEncoder().encodeToString(evidence.signed()));
+        return members;
+    }
+
+    private static UUID parse(String packageId) {
+        try {
+            return UUID.fromString(packageId);
+        } catch (IllegalArgumentException e) {
+            throw new CodedException(ErrorCode.AUTH_NOT_VISIBLE, packageId, "anyone");
+        }
+    }
+
+    private static Response json(int status, String mediaType, Object body) {
+        try {
+            return Response.status(status).type(mediaType).entity(JSON.writeValueAsString(body)).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.evidencegateway.runtime;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.evidencegateway.trust.Credential;
+import org.evidencegateway.trust.TestPki;
+
+/**
+ * A real gateway for integration tests: the development configuration with its keys from {@link GatewayTestPki},
+ * its data (H2 file database, package store, Artemis journal) under a test folder, its HTTPS port free, and its
+ * clock at {@link TestPki#NOW}. Restartable on the same folder, to test what survives a restart.
+ */
+public final class TestGateway implements AutoCloseable {
+    private final Path dir;
+    private final int port;
+    private Gateway gateway;
+
+    private TestGateway(Path dir, int port) {
+        this.dir = dir;
+        this.port = port;
+    }
+
+    /** Writes keys and registry into {@code dir} and starts a gateway on them. */
+    public static TestGateway start(Path dir) throws Exception {
+        GatewayTestPki.write(dir.resolve("pki"));
+        TestGateway gateway = new TestGateway(dir, freePort());
+        gateway.startAgain();
+        return gateway;
+    }
+
+    /** Starts (again) on the same folder and port. */
+    public TestGateway startAgain() throws Exception {
+        gateway = Gateway.create(Path.of("src/main/config/gateway.properties"), settings(), TestPki.CLOCK).start();
+        return this;
+    }
+
+    /** Stops the gateway; its data stays. */
+    public void stop() throws Exception {
+        if (gateway != null) {
+            gateway.close();
+            gateway = null;
+        }
+    }
+
+    public Gateway gateway() {
+        return gateway;
+    }
+
+    public URI uri(String path) {
+        return URI.create("https://127.0.0.1:" + port + path);
+    }
+
+    /** An HTTP client presenting {@code party}'s TLS client certificate and trusting the gateway's CA. */
+    public static HttpClient client(String party) {
+        return client(GatewayTestPki.TLS_CLIENTS.get(party));
+    }
+
+    public static HttpClient client(Credential tlsClient) {
+        try {
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            keys.load(null, null);
+            keys.setKeyEntry("client", tlsClient.privateKey(), GatewayTestPki.PASSWORD.toCharArray(),
+                    tlsClient.chain().toArray(java.security.cert.Certificate[]::new));
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(keys, GatewayTestPki.PASSWORD.toCharArray());
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            trust.setCertificateEntry("gw-root-ca", GatewayTestPki.GW_ROOT.certificate());
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+            return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Path dataDir() {
+        return dir.resolve("data");
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop();
+    }
+
+    private Map<String, String> settings() {
+        Path pki = dir.resolve("pki");
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("gateway.id", "evgw-test");
+        s.put("gateway.data-dir", dataDir().toString());
+        s.put("gateway.trust-dir", pki.toString());
+        s.put("gateway.decryption-keys", pki.resolve("gateway-enc-rsa") + "," + pki.resolve("gateway-enc-ec"));
+        s.put("gateway.evidence-key", pki.resolve("gateway").toString());
+        s.put("gateway.parties-file", pki.resolve("parties.yaml").toString());
+        s.put("gateway.tls.key", pki.resolve("gateway-tls.p12").toString());
+        s.put("gateway.rest.port", Integer.toString(port));
+        // Packages in tests are signed at TestPki.NOW, and the gateway's clock stands there too.
+        return s;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
