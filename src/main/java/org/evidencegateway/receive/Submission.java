@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import org.evidencegateway.open.VerificationReport;
 import org.evidencegateway.store.PackageRecord;
+import org.evidencegateway.store.PackageStatus;
 
 /**
  * One package on its way through ingest: who submitted it, where its bytes wait, and — as the stages pass — what
@@ -24,6 +25,12 @@ public record Submission(String submitter, Path spooled, String packageSha256, l
         return new Submission(submitter, spooled, sha256, size, at, null, null, false);
     }
 
+    /** A package recorded before a crash but never queued: it resumes after registration. */
+    static Submission recovered(PackageRecord stored) {
+        return new Submission(stored.submitter(), null, stored.packageSha256(), stored.packageSize(),
+                stored.receivedAt(), null, stored, false);
+    }
+
     Submission verified(VerificationReport verification) {
         return new Submission(submitter, spooled, packageSha256, packageSize, receivedAt, verification, null, false);
     }
@@ -34,6 +41,6 @@ public record Submission(String submitter, Path spooled, String packageSha256, l
 
     /** True when the package still has to be put on its destination's queue. */
     public boolean needsQueueing() {
-        return record != null && record.status() == org.evidencegateway.store.PackageStatus.RECEIVED;
+        return record != null && record.status() == PackageStatus.RECEIVED;
     }
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -16,7 +17,9 @@ import org.evidencegateway.evidence.Evidence;
 import org.evidencegateway.evidence.EvidenceSigner;
 import org.evidencegateway.evidence.EvidenceType;
 import org.evidencegateway.evidence.SignedEvidence;
+import org.evidencegateway.manifest.Country;
 import org.evidencegateway.manifest.Manifest;
+import org.evidencegateway.manifest.Party;
 import org.evidencegateway.party.PartyRegistry;
 import org.evidencegateway.store.PackageRecord;
 import org.evidencegateway.store.PackageRepository;
@@ -124,12 +127,27 @@ public final class SubmissionEvidences {
     }
 
     private Evidence statement(EvidenceType type, Instant now, Submission s, CodedException refusal) {
-        Manifest manifest = s == null || s.report() == null ? null : s.report().manifest();
+        String code = refusal == null ? null : refusal.code().code();
+        String reason = refusal == null ? null : refusal.getMessage();
+        if (s == null) {
+            return new Evidence(Evidence.VERSION, UUID.randomUUID(), type, now, gatewayId, null, null, null, null,
+                    null, null, null, code, reason);
+        }
+        if (s.record() != null) {
+            PackageRecord r = s.record();
+            return new Evidence(Evidence.VERSION, UUID.randomUUID(), type, now, gatewayId, r.packageId(),
+                    r.packageSha256(), r.packageSize(), r.manifestSha256(), party(r.sender()), party(r.recipient()),
+                    r.submitter(), code, reason);
+        }
+        Manifest manifest = s.report() == null ? null : s.report().manifest();
         return new Evidence(Evidence.VERSION, UUID.randomUUID(), type, now, gatewayId,
-                manifest == null ? null : manifest.packageId(), s == null ? null : s.packageSha256(),
-                s == null ? null : s.packageSize(), s == null || s.report() == null ? null : s.report().manifestSha256(),
-                manifest == null ? null : manifest.sender(), manifest == null ? null : manifest.recipient(),
-                s == null ? null : s.submitter(), refusal == null ? null : refusal.code().code(),
-                refusal == null ? null : refusal.getMessage());
+                manifest == null ? null : manifest.packageId(), s.packageSha256(), s.packageSize(),
+                s.report() == null ? null : s.report().manifestSha256(), manifest == null ? null : manifest.sender(),
+                manifest == null ? null : manifest.recipient(), s.submitter(), code, reason);
+    }
+
+    /** Agency ids begin with their country's code ({@code kz-gpo}), as the manifest schema requires. */
+    private static Party party(String agency) {
+        return new Party(Country.valueOf(agency.substring(0, 2).toUpperCase(Locale.ROOT)), agency);
     }
 }

@@ -28,6 +28,7 @@ import org.evidencegateway.party.ReloadingPartyRegistry;
 import org.evidencegateway.queue.BrokerSettings;
 import org.evidencegateway.queue.EmbeddedBroker;
 import org.evidencegateway.receive.PackageQueries;
+import org.evidencegateway.receive.PackageRecovery;
 import org.evidencegateway.receive.PackageRegistrar;
 import org.evidencegateway.receive.SubmissionEvidences;
 import org.evidencegateway.receive.SubmissionReceiver;
@@ -87,6 +88,7 @@ public final class GatewayBeans implements CamelConfiguration {
                 config.get(GatewayConfig.REPLAY_MAX_AGE), config.get(GatewayConfig.REPLAY_MAX_SKEW), clock));
         registry.bind("packageRegistrar", new PackageRegistrar(store, transactions, repository, audit));
         registry.bind("submissionEvidences", evidences);
+        registry.bind("packageRecovery", new PackageRecovery(transactions, repository));
         registry.bind("ingestEdge", new IngestEdge(receiver, evidences));
         registry.bind("queueEdge", new QueueEdge(evidences));
         registry.bind("restEdge", new RestEdge(new PackageQueries(parties, transactions, repository)));
