@@ -1,13 +1,10 @@
 package org.evidencegateway.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.evidencegateway.open.ItemSink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code evgw inspect}: the manifest and signer summary of a package, after full verification. */
@@ -18,17 +15,11 @@ final class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PACKAGE", description = "The package file (.p7m).")
-    Path file;
-
     @Mixin
-    KeyOptions keys;
-
-    @Option(names = "--json", description = "Print the verdict and report as JSON on stdout.")
-    boolean json;
+    PackageArguments arguments;
 
     @Override
     public Integer call() {
-        return PackageRun.run(spec, file, keys, ItemSink.discarding(), json, ReportText::summary);
+        return PackageRun.run(spec, arguments, ItemSink.discarding(), ReportText::summary);
     }
 }

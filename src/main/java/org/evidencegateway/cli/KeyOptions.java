@@ -6,6 +6,7 @@ import java.util.List;
 import org.evidencegateway.crypto.RecipientKey;
 import org.evidencegateway.open.OpeningPolicy;
 import org.evidencegateway.trust.TrustAnchors;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options every command that opens a package shares: our decryption keys and the trust anchors. */
@@ -16,9 +17,8 @@ final class KeyOptions {
                     + "repeatable (default: ${DEFAULT-VALUE}).")
     List<String> keys;
 
-    @Option(names = "--p12-password", paramLabel = "PASSWORD", defaultValue = "changeit",
-            description = "Password of .p12 files (default: the development PKI's).")
-    String p12Password;
+    @Mixin
+    P12Password p12Password;
 
     @Option(names = "--trust", paramLabel = "DIR", defaultValue = "certs",
             description = "Folder of trust anchors (<country>-root-ca.crt.pem) and CRLs (default: ${DEFAULT-VALUE}).")
@@ -26,7 +26,7 @@ final class KeyOptions {
 
     OpeningPolicy policy() {
         List<RecipientKey> recipientKeys = keys.stream()
-                .map(k -> KeyReferences.load(k, p12Password).recipientKey()).toList();
+                .map(k -> KeyReferences.load(k, p12Password.value).recipientKey()).toList();
         return OpeningPolicy.of(recipientKeys, TrustAnchors.load(trust));
     }
 

@@ -8,7 +8,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code evgw open}: decrypt, verify and extract a package into {@code OUT/<packageId>/}. */
@@ -19,24 +18,19 @@ final class OpenCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PACKAGE", description = "The package file (.p7m).")
-    Path file;
+    @Mixin
+    PackageArguments arguments;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = ".",
             description = "Folder to extract into (default: the current folder).")
     Path out;
 
-    @Mixin
-    KeyOptions keys;
-
-    @Option(names = "--json", description = "Print the verdict and report as JSON on stdout.")
-    boolean json;
 
     @Override
     public Integer call() throws Exception {
         Files.createDirectories(out);
         DirectoryItemSink sink = new DirectoryItemSink(out, PackageRun.JSON);
-        return PackageRun.run(spec, file, keys, sink, json, (report, w) -> {
+        return PackageRun.run(spec, arguments, sink, (report, w) -> {
             ReportText.withItems(report, w);
             w.printf("  extracted to %s%n", sink.committedFolder());
         });

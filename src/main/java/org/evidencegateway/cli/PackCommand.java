@@ -34,6 +34,7 @@ import org.evidencegateway.pack.PackageWriter;
 import org.evidencegateway.trust.Pem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -106,9 +107,8 @@ final class PackCommand implements Callable<Integer> {
             description = "Signing key: PEM pair prefix (KEY.crt.pem + KEY.key.pem) or .p12; repeatable.")
     List<String> signers;
 
-    @Option(names = "--p12-password", paramLabel = "PASSWORD", defaultValue = "changeit",
-            description = "Password of .p12 files (default: the development PKI's).")
-    String p12Password;
+    @Mixin
+    P12Password p12Password;
 
     @Option(names = "--recipient", required = true, paramLabel = "CERT",
             description = "Certificate (PEM) to encrypt to: the gateway's, and optionally the case system's; repeatable.")
@@ -141,7 +141,7 @@ final class PackCommand implements Callable<Integer> {
             folder = EvidenceFolder.scan(evidence, null);
             manifest = manifest(folder);
             DigestAlgorithm digestAlgorithm = DigestAlgorithm.byId(digest);
-            signing = signers.stream().map(s -> KeyReferences.load(s, p12Password).signer())
+            signing = signers.stream().map(s -> KeyReferences.load(s, p12Password.value).signer())
                     .map(s -> s.with(digestAlgorithm, s.scheme())).toList();
             encryptTo = new ArrayList<>();
             for (Path recipient : recipients) {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.evidencegateway.error.CodedException;
@@ -29,13 +28,14 @@ final class PackageRun {
     }
 
     /** Opens {@code file} into {@code sink}; prints with {@code printer} on success. */
-    static int run(CommandLine.Model.CommandSpec spec, Path file, KeyOptions keys, ItemSink sink, boolean json,
+    static int run(CommandLine.Model.CommandSpec spec, PackageArguments arguments, ItemSink sink,
                    ReportPrinter printer) {
+        boolean json = arguments.json;
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         VerificationReport report;
-        try (InputStream in = Progress.reading(file, err)) {
-            report = new PackageOpener(keys.policy()).open(in, sink);
+        try (InputStream in = Progress.reading(arguments.file, err)) {
+            report = new PackageOpener(arguments.keys.policy()).open(in, sink);
         } catch (CodedException e) {
             return refused(e, out, err, json);
         } catch (IOException e) {
