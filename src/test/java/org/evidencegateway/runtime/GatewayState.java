@@ -84,10 +84,10 @@ public final class GatewayState {
         return broker.server().getActiveMQServer().getTotalMessageCount();
     }
 
-    /** The highest audit sequence number so far (0 if the log is empty). */
+    /** The highest audit sequence number so far (-1 if the log is empty). */
     public long lastAuditSeq() throws SQLException {
         try (java.sql.Connection c = database().getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM audit_events");
+             PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(seq), -1) FROM audit_events");
              ResultSet rs = s.executeQuery()) {
             rs.next();
             return rs.getLong(1);

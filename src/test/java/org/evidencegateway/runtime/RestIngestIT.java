@@ -329,6 +329,11 @@ class RestIngestIT {
         assertThat(stored).as("the package the claim check points to").exists();
         assertThat(Files.readAllBytes(stored)).isEqualTo(pkg);
         assertThat(message.groupId()).isEqualTo(group);
+        // The message is the claim check, not the HTTP request: none of the request's headers travel with it.
+        assertThat(message.properties().keySet().stream()
+                .filter(name -> !name.startsWith("JMS") && !name.startsWith("_AMQ") && !name.startsWith("__AMQ")))
+                .as("application properties of the claim check message %s", message.properties())
+                .containsExactlyInAnyOrder("evgwDestination", "evgwPackageId");
     }
 
     static List<QueuedMessage> messagesFor(String queue, UUID id) throws Exception {
