@@ -74,7 +74,8 @@ public final class SubmissionEvidences {
             return new Receipt(r.packageId(), r.status(), r.receivedAt(), r.packageSha256(), original, true);
         }
         Instant now = clock.instant();
-        SignedEvidence evidence = signer.sign(statement(EvidenceType.SUBMISSION_ACCEPTANCE, now, submission, null));
+        SignedEvidence evidence = signer.sign(statement(EvidenceType.SUBMISSION_ACCEPTANCE, now, submission,
+                submission.submitter(), null));
         String destination = claimCheck(submission).destination();
         transactions.inTransaction(c -> {
             repository.updateStatus(c, r.packageId(), PackageStatus.ACCEPTED, now, "queued for " + destination);
@@ -101,7 +102,7 @@ public final class SubmissionEvidences {
         }
         Instant now = clock.instant();
         SignedEvidence evidence = knownParty
-                ? signer.sign(statement(EvidenceType.SUBMISSION_REJECTION, now, submission, refusal)) : null;
+                ? signer.sign(statement(EvidenceType.SUBMISSION_REJECTION, now, submission, submitter, refusal)) : null;
         Map<String, String> details = new HashMap<>();
         details.put("code", refusal.code().code());
         details.put("reason", refusal.getMessage());
@@ -109,9 +110,13 @@ public final class SubmissionEvidences {
             details.put("packageSha256", submission.packageSha256());
         }
         UUID packageId = evidence == null ? null : evidence.statement().packageId();
+        if (evidence != null) {
+            details.put("evidenceId", evidence.statement().evidenceId().toString());
+        }
         transactions.inTransaction(c -> {
             if (evidence != null) {
-                repository.saveEvidence(c, evidence);
+                // Not listed under the package it names: a refused upload may name another party's package.
+                repository.saveEvidence(c, evidence, null);
             }
             audit.append(c, new AuditEvent(AuditEventType.PACKAGE_REJECTED, now, packageId,
                     submitter == null ? "unknown" : submitter, details));
@@ -126,24 +131,26 @@ public final class SubmissionEvidences {
                 .orElseThrow(() -> new SQLException("accepted package " + packageId + " has no acceptance evidence"));
     }
 
-    private Evidence statement(EvidenceType type, Instant now, Submission s, CodedException refusal) {
+    /** The statement; {@code submitter} is named even when the upload failed before a submission existed. */
+    private Evidence statement(EvidenceType type, Instant now, Submission s, String submitter,
+                               CodedException refusal) {
         String code = refusal == null ? null : refusal.code().code();
         String reason = refusal == null ? null : refusal.getMessage();
         if (s == null) {
             return new Evidence(Evidence.VERSION, UUID.randomUUID(), type, now, gatewayId, null, null, null, null,
-                    null, null, null, code, reason);
+                    null, null, submitter, code, reason);
         }
         if (s.record() != null) {
             PackageRecord r = s.record();
             return new Evidence(Evidence.VERSION, UUID.randomUUID(), type, now, gatewayId, r.packageId(),
                     r.packageSha256(), r.packageSize(), r.manifestSha256(), party(r.sender()), party(r.recipient()),
-                    r.submitter(), code, reason);
+                    submitter, code, reason);
         }
         Manifest manifest = s.report() == null ? null : s.report().manifest();
         return new Evidence(Evidence.VERSION, UUID.randomUUID(), type, now, gatewayId,
                 manifest == null ? null : manifest.packageId(), s.packageSha256(), s.packageSize(),
                 s.report() == null ? null : s.report().manifestSha256(), manifest == null ? null : manifest.sender(),
-                manifest == null ? null : manifest.recipient(), s.submitter(), code, reason);
+                manifest == null ? null : manifest.recipient(), submitter, code, reason);
     }
 
     /** Agency ids begin with their country's code ({@code kz-gpo}), as the manifest schema requires. */

@@ -83,6 +83,7 @@ public final class GatewayBeans implements CamelConfiguration {
         SubmissionReceiver receiver = new SubmissionReceiver(parties, store,
                 config.get(GatewayConfig.MAX_PACKAGE_SIZE), clock);
 
+        registry.bind("database", database);
         registry.bind("partyRegistry", parties);
         registry.bind("submissionVerifier", new SubmissionVerifier(opener, parties,
                 config.get(GatewayConfig.REPLAY_MAX_AGE), config.get(GatewayConfig.REPLAY_MAX_SKEW), clock));

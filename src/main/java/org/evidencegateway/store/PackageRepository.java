@@ -101,12 +101,17 @@ public final class PackageRepository {
         }
     }
 
+    /** Keeps an evidence, listed under the package it is about. */
     public void saveEvidence(Connection c, SignedEvidence evidence) throws SQLException {
+        saveEvidence(c, evidence, evidence.statement().packageId());
+    }
+
+    /** Keeps an evidence, listed under {@code listedUnder} (null: under no package). */
+    public void saveEvidence(Connection c, SignedEvidence evidence, UUID listedUnder) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO evidences "
                 + "(evidence_id, package_id, evidence_type, event_time, signed_base64) VALUES (?, ?, ?, ?, ?)")) {
             s.setString(1, evidence.statement().evidenceId().toString());
-            UUID packageId = evidence.statement().packageId();
-            s.setString(2, packageId == null ? null : packageId.toString());
+            s.setString(2, listedUnder == null ? null : listedUnder.toString());
             s.setString(3, evidence.statement().evidenceType().id());
             s.setObject(4, utc(evidence.statement().eventTime()));
             s.setString(5, Base64.getEncoder().encodeToString(evidence.signed()));

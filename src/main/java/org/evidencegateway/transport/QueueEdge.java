@@ -1,6 +1,8 @@
 package org.evidencegateway.transport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.evidencegateway.json.CanonicalJson;
@@ -21,17 +23,26 @@ public final class QueueEdge {
     /** JMS message-group property: one consumer at a time per group, in order. */
     public static final String GROUP = "JMSXGroupID";
 
+    /** Exchange property keeping the transport's headers while the claim check is sent. */
+    private static final String TRANSPORT_HEADERS = "evgwTransportHeaders";
+
     private final SubmissionEvidences evidences;
 
     public QueueEdge(SubmissionEvidences evidences) {
         this.evidences = evidences;
     }
 
-    /** Replaces the body (a {@link Submission}) with its claim check message; the submission stays in a property. */
+    /**
+     * Replaces the body (a {@link Submission}) with its claim check message, and the headers with the claim check's
+     * own: the transport's headers (HTTP Host, Content-Type, Content-Length of the package...) would otherwise
+     * become properties of the JMS message and mislead its consumers. Submission and headers wait in properties.
+     */
     public void toMessage(Exchange exchange) throws JsonProcessingException {
         Message in = exchange.getIn();
         Submission submission = in.getBody(Submission.class);
         exchange.setProperty(IngestEdge.SUBMISSION, submission);
+        exchange.setProperty(TRANSPORT_HEADERS, new HashMap<>(in.getHeaders()));
+        in.removeHeaders("*");
         ClaimCheck check = evidences.claimCheck(submission);
         in.setHeader(DESTINATION, check.destination());
         in.setHeader(PACKAGE_ID, check.packageId().toString());
@@ -39,11 +50,16 @@ public final class QueueEdge {
         in.setBody(CanonicalJson.MAPPER.writeValueAsString(check));
     }
 
-    /** Restores the submission as the body after the send. */
+    /** Restores the submission as the body and the transport's headers after the send. */
+    @SuppressWarnings("unchecked")
     public Submission afterSend(Exchange exchange) {
         Submission submission = exchange.getProperty(IngestEdge.SUBMISSION, Submission.class);
-        exchange.getIn().removeHeaders("evgw*");
-        exchange.getIn().removeHeader(GROUP);
+        Map<String, Object> headers = exchange.getProperty(TRANSPORT_HEADERS, Map.class);
+        exchange.removeProperty(TRANSPORT_HEADERS);
+        exchange.getIn().removeHeaders("*");
+        if (headers != null) {
+            exchange.getIn().getHeaders().putAll(headers);
+        }
         return submission;
     }
 }

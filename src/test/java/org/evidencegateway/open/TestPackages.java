@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.evidencegateway.archive.ArchiveWriter;
 import org.evidencegateway.crypto.ContentEncryption;
@@ -49,6 +50,7 @@ public final class TestPackages {
     private Instant signingTime = TestPki.NOW;
     private UnaryOperator<Manifest> manifestEdit = UnaryOperator.identity();
     private byte[] archive;
+    private UUID packageId;
 
     private TestPackages() {
         items.put("evidence/subscribers.csv", "msisdn,imsi\n+7-700-000-0001,401010000000001\n".getBytes(UTF_8));
@@ -65,6 +67,19 @@ public final class TestPackages {
         return new OpeningPolicy(List.of(GATEWAY_RSA.recipientKey(), GATEWAY_EC.recipientKey()), PKI.anchors(),
                 org.evidencegateway.trust.SigningDelegations.selfOnly(),
                 org.evidencegateway.archive.ArchiveLimits.DEFAULT, TestPki.CLOCK);
+    }
+
+    /** A valid EVIDENCE package the other way: from ua-pgo (EC), signed by it, to kz-gpo. */
+    public static TestPackages validFromUkraine() {
+        return valid().signedBy(PKI.uaPgo()).manifest(m -> m.toBuilder()
+                .sender(TestManifests.UA_PGO).recipient(TestManifests.KZ_GPO).caseReference("TEST-UA-0000-0001")
+                .build());
+    }
+
+    /** Gives the manifest this package id (applied after any {@link #manifest(UnaryOperator)} edit). */
+    public TestPackages packageId(UUID id) {
+        packageId = id;
+        return this;
     }
 
     public TestPackages signedBy(Signer... newSigners) {
@@ -113,7 +128,8 @@ public final class TestPackages {
     public Manifest manifest() {
         List<Item> listed = new ArrayList<>();
         items.forEach((path, content) -> listed.add(TestManifests.item(path, content)));
-        return manifestEdit.apply(TestManifests.evidence(listed));
+        Manifest edited = manifestEdit.apply(TestManifests.evidence(listed));
+        return packageId == null ? edited : edited.toBuilder().packageId(packageId).build();
     }
 
     public byte[] manifestBytes() {

@@ -78,6 +78,23 @@ public final class GatewayTestPki {
         }
     }
 
+    /** A TLS client's certificate and private key as PEM files, for tools like curl. */
+    public record PemClient(Path certificate, Path privateKey) {
+    }
+
+    /** Writes {@code client}'s certificate and unencrypted private key as PEM files into {@code dir}. */
+    public static PemClient writePemClient(Credential client, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            PemClient pem = new PemClient(dir.resolve(client.id() + ".crt.pem"), dir.resolve(client.id() + ".key.pem"));
+            Pem.write(pem.certificate(), client.certificate());
+            Pem.writePrivateKey(pem.privateKey(), client.privateKey());
+            return pem;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The signing certificates registered for each agency: the good ones and those meant to fail trust checks. */
     static Map<String, List<Credential>> signingCredentials() {
         Map<String, List<Credential>> signing = new LinkedHashMap<>();

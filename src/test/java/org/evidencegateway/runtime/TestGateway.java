@@ -1,20 +1,28 @@
 package org.evidencegateway.runtime;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.evidencegateway.evidence.Evidence;
+import org.evidencegateway.evidence.EvidenceVerifier;
 import org.evidencegateway.trust.Credential;
+import org.evidencegateway.trust.SignerCertificateValidator;
+import org.evidencegateway.trust.TrustAnchors;
 import org.evidencegateway.trust.TestPki;
 
 /**
@@ -34,10 +42,18 @@ public final class TestGateway implements AutoCloseable {
 
     /** Writes keys and registry into {@code dir} and starts a gateway on them. */
     public static TestGateway start(Path dir) throws Exception {
+        return prepare(dir).startAgain();
+    }
+
+    /** Writes keys and registry into {@code dir} and picks a free port, without starting a gateway. */
+    public static TestGateway prepare(Path dir) {
         GatewayTestPki.write(dir.resolve("pki"));
-        TestGateway gateway = new TestGateway(dir, freePort());
-        gateway.startAgain();
-        return gateway;
+        return new TestGateway(dir, freePort());
+    }
+
+    /** A gateway on a folder {@link #prepare}d before (perhaps by another JVM), not started. */
+    public static TestGateway existing(Path dir, int port) {
+        return new TestGateway(dir, port);
     }
 
     /** Starts (again) on the same folder and port. */
@@ -58,6 +74,41 @@ public final class TestGateway implements AutoCloseable {
         return gateway;
     }
 
+    public int port() {
+        return port;
+    }
+
+    /** The folder holding keys, registry and data. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** Submits {@code pkg} as {@code party}'s TLS client. */
+    public HttpResponse<String> submit(String party, byte[] pkg) throws IOException, InterruptedException {
+        return client(party).send(HttpRequest.newBuilder(uri("/api/v1/packages"))
+                .header("Content-Type", "application/pkcs7-mime")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(pkg)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GETs {@code path} as {@code party}'s TLS client. */
+    public HttpResponse<String> get(String party, String path) throws IOException, InterruptedException {
+        return client(party).send(HttpRequest.newBuilder(uri(path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * The evidence in a JSON answer ({@code signedEvidence}, base64 DER), its signature checked against the gateway
+     * operator's CA of this test PKI.
+     */
+    public Evidence evidence(JsonNode answer) {
+        JsonNode signed = answer.get("signedEvidence");
+        if (signed == null) {
+            throw new AssertionError("the answer carries no signedEvidence: " + answer);
+        }
+        return new EvidenceVerifier(new SignerCertificateValidator(TrustAnchors.load(dir.resolve("pki")),
+                TestPki.CLOCK)).verify(Base64.getDecoder().decode(signed.asText()));
+    }
+
     public URI uri(String path) {
         return URI.create("https://127.0.0.1:" + port + path);
     }
@@ -67,12 +118,15 @@ public final class TestGateway implements AutoCloseable {
         return client(GatewayTestPki.TLS_CLIENTS.get(party));
     }
 
+    /** An HTTP client presenting {@code tlsClient} (none if null) and trusting the gateway's CA. */
     public static HttpClient client(Credential tlsClient) {
         try {
             KeyStore keys = KeyStore.getInstance("PKCS12");
             keys.load(null, null);
-            keys.setKeyEntry("client", tlsClient.privateKey(), GatewayTestPki.PASSWORD.toCharArray(),
-                    tlsClient.chain().toArray(java.security.cert.Certificate[]::new));
+            if (tlsClient != null) {
+                keys.setKeyEntry("client", tlsClient.privateKey(), GatewayTestPki.PASSWORD.toCharArray(),
+                        tlsClient.chain().toArray(java.security.cert.Certificate[]::new));
+            }
             KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             kmf.init(keys, GatewayTestPki.PASSWORD.toCharArray());
             KeyStore trust = KeyStore.getInstance("PKCS12");
@@ -97,7 +151,8 @@ public final class TestGateway implements AutoCloseable {
         stop();
     }
 
-    private Map<String, String> settings() {
+    /** The settings this gateway starts with, on top of the development configuration. */
+    public Map<String, String> settings() {
         Path pki = dir.resolve("pki");
         Map<String, String> s = new LinkedHashMap<>();
         s.put("gateway.id", "evgw-test");
