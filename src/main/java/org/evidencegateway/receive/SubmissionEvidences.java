@@ -71,7 +71,8 @@ public final class SubmissionEvidences {
             return new Receipt(r.packageId(), r.status(), r.receivedAt(), r.packageSha256(), original, true);
         }
         Instant now = clock.instant();
-        SignedEvidence evidence = signer.sign(statement(EvidenceType.SUBMISSION_ACCEPTANCE, now, submission, null));
+        SignedEvidence evidence = signer.sign(statement(EvidenceType.SUBMISSION_ACCEPTANCE, now, submission,
+                submission.submitter(), null));
         String destination = claimCheck(submission).destination();
         transactions.inTransaction(c -> {
             repository.updateStatus(c, r.packageId(), PackageStatus.ACCEPTED, now, "queued for " + destination);
@@ -98,7 +99,7 @@ public final class SubmissionEvidences {
         }
         Instant now = clock.instant();
         SignedEvidence evidence = knownParty
-                ? signer.sign(statement(EvidenceType.SUBMISSION_REJECTION, now, submission, refusal)) : null;
+                ? signer.sign(statement(EvidenceType.SUBMISSION_REJECTION, now, submission, submitter, refusal)) : null;
         Map<String, String> details = new HashMap<>();
         details.put("code", refusal.code().code());
         details.put("reason", refusal.getMessage());
@@ -123,13 +124,14 @@ public final class SubmissionEvidences {
                 .orElseThrow(() -> new SQLException("accepted package " + packageId + " has no acceptance evidence"));
     }
 
-    private Evidence statement(EvidenceType type, Instant now, Submission s, CodedException refusal) {
+    private Evidence statement(EvidenceType type, Instant now, Submission s, String submitter,
+                               CodedException refusal) {
         Manifest manifest = s == null || s.report() == null ? null : s.report().manifest();
         return new Evidence(Evidence.VERSION, UUID.randomUUID(), type, now, gatewayId,
                 manifest == null ? null : manifest.packageId(), s == null ? null : s.packageSha256(),
                 s == null ? null : s.packageSize(), s == null || s.report() == null ? null : s.report().manifestSha256(),
                 manifest == null ? null : manifest.sender(), manifest == null ? null : manifest.recipient(),
-                s == null ? null : s.submitter(), refusal == null ? null : refusal.code().code(),
+                submitter, refusal == null ? null : refusal.code().code(),
                 refusal == null ? null : refusal.getMessage());
     }
 }
