@@ -44,9 +44,7 @@ public final class GatewayConfig {
     public static final ConfigKey<String> HOST = ConfigKey.text("gateway.host", "127.0.0.1",
             "Address the REST and SOAP endpoints listen on.");
     public static final ConfigKey<Integer> REST_PORT = ConfigKey.port("gateway.rest.port", "8443",
-            "HTTPS port of the REST API (mutual TLS).");
-    public static final ConfigKey<Integer> SOAP_PORT = ConfigKey.port("gateway.soap.port", "8444",
-            "HTTPS port of the SOAP endpoint (mutual TLS).");
+            "HTTPS port (mutual TLS) of the REST API (/api/v1) and of the SOAP endpoint (/soap/v1/gateway) alike.");
     public static final ConfigKey<String> TLS_KEY = ConfigKey.text("gateway.tls.key", "certs/gateway-tls.p12",
             "The gateway's TLS server key and certificate (.p12).");
 
@@ -73,7 +71,7 @@ public final class GatewayConfig {
 
     /** Every key, in documentation order. */
     public static final List<ConfigKey<?>> KEYS = List.of(ID, DATA_DIR, TRUST_DIR, DECRYPTION_KEYS, EVIDENCE_KEY,
-            KEY_PASSWORD, PARTIES_FILE, HOST, REST_PORT, SOAP_PORT, TLS_KEY, MAX_PACKAGE_SIZE, UPLOAD_TIMEOUT,
+            KEY_PASSWORD, PARTIES_FILE, HOST, REST_PORT, TLS_KEY, MAX_PACKAGE_SIZE, UPLOAD_TIMEOUT,
             MAX_CONCURRENT_UPLOADS, REPLAY_MAX_AGE, REPLAY_MAX_SKEW, BROKER_URL, DB_URL, DB_USER, DB_PASSWORD);
 
     private final Map<String, String> text;

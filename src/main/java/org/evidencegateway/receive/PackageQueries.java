@@ -32,6 +32,18 @@ public final class PackageQueries {
         this.repository = repository;
     }
 
+    /**
+     * A package id as a transport received it; text that is no package id names no package anyone can see
+     * ({@code EGW-AUTH-006}), like an unknown id.
+     */
+    public static UUID packageId(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new AuthorizationException(ErrorCode.AUTH_NOT_VISIBLE, text, "anyone");
+        }
+    }
+
     public PackageView status(X509Certificate client, UUID packageId) {
         PackageRecord record = visibleRecord(client, packageId);
         List<PackageEvent> timeline = transactions.inTransaction(c -> repository.timeline(c, packageId));

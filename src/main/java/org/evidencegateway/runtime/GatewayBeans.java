@@ -42,6 +42,8 @@ import org.evidencegateway.transport.QueueEdge;
 import org.evidencegateway.transport.RegisteredClientTrustManager;
 import org.evidencegateway.transport.rest.RestApi;
 import org.evidencegateway.transport.rest.RestEdge;
+import org.evidencegateway.transport.soap.SoapEdge;
+import org.evidencegateway.transport.soap.SoapEndpoint;
 import org.evidencegateway.trust.KeyReferences;
 import org.evidencegateway.trust.TrustAnchors;
 
@@ -92,10 +94,12 @@ public final class GatewayBeans implements CamelConfiguration {
         registry.bind("packageRecovery", new PackageRecovery(transactions, repository));
         registry.bind("ingestEdge", new IngestEdge(receiver, evidences));
         registry.bind("queueEdge", new QueueEdge(evidences));
-        registry.bind("restEdge", new RestEdge(new PackageQueries(parties, transactions, repository)));
+        PackageQueries queries = new PackageQueries(parties, transactions, repository);
+        registry.bind("restEdge", new RestEdge(queries));
+        registry.bind("soapEdge", new SoapEdge(queries));
 
         bindBroker(context, data);
-        bindHttps(context, anchors, parties);
+        bindHttps(context, anchors, parties, data);
     }
 
     /** A fresh opener per package, so that a reloaded party registry's signing delegations apply at once. */
@@ -122,7 +126,8 @@ public final class GatewayBeans implements CamelConfiguration {
         context.addComponent("sjms2", sjms2);
     }
 
-    private void bindHttps(CamelContext context, TrustAnchors anchors, Supplier<PartyRegistry> parties)
+    /** One HTTPS listener (one port, one TLS configuration) serves the REST API and the SOAP endpoint. */
+    private void bindHttps(CamelContext context, TrustAnchors anchors, Supplier<PartyRegistry> parties, Path data)
             throws Exception {
         Bus bus = BusFactory.newInstance().createBus();
         int port = config.get(GatewayConfig.REST_PORT);
@@ -130,10 +135,13 @@ public final class GatewayBeans implements CamelConfiguration {
                 TlsSettings.server(Path.of(config.get(GatewayConfig.TLS_KEY)), config.get(GatewayConfig.KEY_PASSWORD),
                         new RegisteredClientTrustManager(parties, anchors, clock)));
         context.addService(new Closing("CXF bus", () -> bus.shutdown(true)));
-        CxfRsEndpoint rest = context.getEndpoint("cxfrs://https://" + config.get(GatewayConfig.HOST) + ":" + port
+        String root = "https://" + config.get(GatewayConfig.HOST) + ":" + port;
+        CxfRsEndpoint rest = context.getEndpoint("cxfrs://" + root
                 + "/?resourceClasses=" + RestApi.class.getName() + "&bindingStyle=SimpleConsumer", CxfRsEndpoint.class);
         rest.setBus(bus);
         context.getRegistry().bind("restEndpoint", rest);
+        context.getRegistry().bind("soapEndpoint", SoapEndpoint.create(context, bus, root,
+                data.resolve("soap-attachments"), config.get(GatewayConfig.MAX_PACKAGE_SIZE)));
         context.getRegistry().bind("cxfBus", bus);
     }
 }

@@ -20,6 +20,15 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.evidencegateway.evidence.Evidence;
 import org.evidencegateway.evidence.EvidenceVerifier;
+import jakarta.xml.ws.BindingProvider;
+import jakarta.xml.ws.soap.SOAPBinding;
+import org.apache.cxf.configuration.jsse.TLSClientParameters;
+import org.apache.cxf.frontend.ClientProxy;
+import org.apache.cxf.transport.http.HTTPConduit;
+import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
+import org.evidencegateway.soapclient.EvidenceGatewayPortType;
+import org.evidencegateway.soapclient.EvidenceGatewayService;
+import org.evidencegateway.transport.soap.SoapEndpoint;
 import org.evidencegateway.trust.Credential;
 import org.evidencegateway.trust.SignerCertificateValidator;
 import org.evidencegateway.trust.TrustAnchors;
@@ -28,7 +37,8 @@ import org.evidencegateway.trust.TestPki;
 /**
  * A real gateway for integration tests: the development configuration with its keys from {@link GatewayTestPki},
  * its data (H2 file database, package store, Artemis journal) under a test folder, its HTTPS port free, and its
- * clock at {@link TestPki#NOW}. Restartable on the same folder, to test what survives a restart.
+ * clock at {@link TestPki#NOW}. Clients: plain HTTPS ({@link #client}) and the SOAP client generated from the WSDL
+ * ({@link #soapClient}). Restartable on the same folder, to test what survives a restart.
  */
 public final class TestGateway implements AutoCloseable {
     private final Path dir;
@@ -120,26 +130,58 @@ public final class TestGateway implements AutoCloseable {
 
     /** An HTTP client presenting {@code tlsClient} (none if null) and trusting the gateway's CA. */
     public static HttpClient client(Credential tlsClient) {
+        return HttpClient.newBuilder().sslContext(tls(tlsClient)).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** An HTTP client that trusts the gateway but presents no client certificate. */
+    public static HttpClient clientWithoutCertificate() {
+        return HttpClient.newBuilder().sslContext(tls(null)).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** TLS presenting {@code tlsClient} (none if null) and trusting only the gateway operator's CA. */
+    public static SSLContext tls(Credential tlsClient) {
         try {
-            KeyStore keys = KeyStore.getInstance("PKCS12");
-            keys.load(null, null);
+            KeyManagerFactory kmf = null;
             if (tlsClient != null) {
+                KeyStore keys = KeyStore.getInstance("PKCS12");
+                keys.load(null, null);
                 keys.setKeyEntry("client", tlsClient.privateKey(), GatewayTestPki.PASSWORD.toCharArray(),
                         tlsClient.chain().toArray(java.security.cert.Certificate[]::new));
+                kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                kmf.init(keys, GatewayTestPki.PASSWORD.toCharArray());
             }
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(keys, GatewayTestPki.PASSWORD.toCharArray());
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
             trust.setCertificateEntry("gw-root-ca", GatewayTestPki.GW_ROOT.certificate());
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(trust);
             SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-            return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
+            tls.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+            return tls;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A client of the SOAP API generated from the gateway's WSDL (as a partner would), calling over mutual TLS as
+     * {@code party} with MTOM on.
+     */
+    public EvidenceGatewayPortType soapClient(String party) {
+        EvidenceGatewayPortType port = new EvidenceGatewayService().getEvidenceGatewayPort();
+        BindingProvider binding = (BindingProvider) port;
+        binding.getRequestContext().put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY,
+                uri(SoapEndpoint.PATH).toString());
+        ((SOAPBinding) binding.getBinding()).setMTOMEnabled(true);
+        HTTPConduit conduit = (HTTPConduit) ClientProxy.getClient(port).getConduit();
+        TLSClientParameters tls = new TLSClientParameters();
+        tls.setSslContext(tls(GatewayTestPki.TLS_CLIENTS.get(party)));
+        conduit.setTlsClientParameters(tls);
+        HTTPClientPolicy policy = new HTTPClientPolicy();
+        policy.setConnectionTimeout(10_000);
+        policy.setReceiveTimeout(120_000);
+        conduit.setClient(policy);
+        return port;
     }
 
     public Path dataDir() {

@@ -11,7 +11,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.evidencegateway.error.CodedException;
 import org.evidencegateway.error.ErrorCode;
@@ -69,13 +68,13 @@ public final class RestEdge {
 
     public Response status(Exchange exchange) {
         String packageId = exchange.getIn().getHeader(PACKAGE_ID, String.class);
-        PackageView view = queries.status(ClientCertificates.of(exchange), parse(packageId));
+        PackageView view = queries.status(ClientCertificates.of(exchange), PackageQueries.packageId(packageId));
         return json(200, RestApi.JSON, view);
     }
 
     public Response evidences(Exchange exchange) {
         String packageId = exchange.getIn().getHeader(PACKAGE_ID, String.class);
-        List<SignedEvidence> evidences = queries.evidences(ClientCertificates.of(exchange), parse(packageId));
+        List<SignedEvidence> evidences = queries.evidences(ClientCertificates.of(exchange), PackageQueries.packageId(packageId));
         return json(200, RestApi.JSON, Map.of("packageId", packageId,
                 "evidences", evidences.stream().map(RestEdge::evidence).toList()));
     }
@@ -93,14 +92,6 @@ public final class RestEdge {
         members.put("evidence", evidence.statement());
         members.put("signedEvidence", Base64.getEncoder().encodeToString(evidence.signed()));
         return members;
-    }
-
-    private static UUID parse(String packageId) {
-        try {
-            return UUID.fromString(packageId);
-        } catch (IllegalArgumentException e) {
-            throw new CodedException(ErrorCode.AUTH_NOT_VISIBLE, packageId, "anyone");
-        }
     }
 
     private static Response json(int status, String mediaType, Object body) {
