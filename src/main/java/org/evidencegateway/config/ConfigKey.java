@@ -82,7 +82,8 @@ public record ConfigKey<T>(String name, String defaultValue, String description,
         int[] shifts = {40, 30, 20, 10};
         for (int i = 0; i < units.length; i++) {
             if (t.endsWith(units[i])) {
-                return Math.multiplyExact(Long.parseLong(t.substring(0, t.length() - 4).trim()), 1L << shifts[i]);
+                return Math.multiplyExact(Long.parseLong(t.substring(0, t.length() - units[i].length()).trim()),
+                        1L << shifts[i]);
             }
         }
         long value = Long.parseLong(t);

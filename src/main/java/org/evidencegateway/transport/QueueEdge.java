@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.evidencegateway.json.CanonicalJson;
+import org.evidencegateway.queue.QueueDepths;
 import org.evidencegateway.receive.ClaimCheck;
 import org.evidencegateway.receive.Submission;
 import org.evidencegateway.receive.SubmissionEvidences;
@@ -22,9 +23,12 @@ public final class QueueEdge {
     public static final String GROUP = "JMSXGroupID";
 
     private final SubmissionEvidences evidences;
+    private final QueueDepths depths;
 
-    public QueueEdge(SubmissionEvidences evidences) {
+    /** @param depths gauges of the queues' depths, or null if the broker's queues cannot be read (external broker) */
+    public QueueEdge(SubmissionEvidences evidences, QueueDepths depths) {
         this.evidences = evidences;
+        this.depths = depths;
     }
 
     /** Replaces the body (a {@link Submission}) with its claim check message; the submission stays in a property. */
@@ -34,6 +38,9 @@ public final class QueueEdge {
         exchange.setProperty(IngestEdge.SUBMISSION, submission);
         ClaimCheck check = evidences.claimCheck(submission);
         in.setHeader(DESTINATION, check.destination());
+        if (depths != null) {
+            depths.watch(check.destination());
+        }
         in.setHeader(PACKAGE_ID, check.packageId().toString());
         in.setHeader(GROUP, check.recipient() + "/" + check.caseReference());
         in.setBody(CanonicalJson.MAPPER.writeValueAsString(check));
@@ -42,6 +49,7 @@ public final class QueueEdge {
     /** Restores the submission as the body after the send. */
     public Submission afterSend(Exchange exchange) {
         Submission submission = exchange.getProperty(IngestEdge.SUBMISSION, Submission.class);
+        exchange.setProperty(IngestEdge.QUEUED_FOR, exchange.getIn().getHeader(DESTINATION));
         exchange.getIn().removeHeaders("evgw*");
         exchange.getIn().removeHeader(GROUP);
         return submission;

@@ -20,29 +20,50 @@ import org.evidencegateway.trust.TestPki;
 /**
  * A real gateway for integration tests: the development configuration with its keys from {@link GatewayTestPki},
  * its data (H2 file database, package store, Artemis journal) under a test folder, its HTTPS port free, and its
- * clock at {@link TestPki#NOW}. Restartable on the same folder, to test what survives a restart.
+ * clock at {@link TestPki#NOW}. Extra settings (limits, thresholds) come on top of those. The management server
+ * (health, metrics) listens on a free localhost port. Restartable on the same folder, to test what survives a
+ * restart, and with changed settings.
  */
 public final class TestGateway implements AutoCloseable {
     private final Path dir;
     private final int port;
+    private final int managementPort;
+    private final Map<String, String> extra;
     private Gateway gateway;
 
-    private TestGateway(Path dir, int port) {
+    private TestGateway(Path dir, Map<String, String> extra) {
         this.dir = dir;
-        this.port = port;
+        this.port = freePort();
+        this.managementPort = freePort();
+        this.extra = Map.copyOf(extra);
     }
 
     /** Writes keys and registry into {@code dir} and starts a gateway on them. */
     public static TestGateway start(Path dir) throws Exception {
-        GatewayTestPki.write(dir.resolve("pki"));
-        TestGateway gateway = new TestGateway(dir, freePort());
-        gateway.startAgain();
-        return gateway;
+        return start(dir, Map.of());
     }
 
-    /** Starts (again) on the same folder and port. */
+    /** Same as {@link #start(Path)}, with {@code extra} settings ({@code gateway.*} or {@code camel.*}) on top. */
+    public static TestGateway start(Path dir, Map<String, String> extra) throws Exception {
+        GatewayTestPki.write(dir.resolve("pki"));
+        return new TestGateway(dir, extra).startAgain();
+    }
+
+    /** Starts (again) on the same folder and ports, with the settings it was created with. */
     public TestGateway startAgain() throws Exception {
-        gateway = Gateway.create(Path.of("src/main/config/gateway.properties"), settings(), TestPki.CLOCK).start();
+        return startWith(Map.of());
+    }
+
+    /** Stops, then starts on the same folder and ports with {@code changes} on top of its settings (this time only). */
+    public TestGateway restartWith(Map<String, String> changes) throws Exception {
+        stop();
+        return startWith(changes);
+    }
+
+    private TestGateway startWith(Map<String, String> changes) throws Exception {
+        Map<String, String> settings = settings();
+        settings.putAll(changes);
+        gateway = Gateway.create(Path.of("src/main/config/gateway.properties"), settings, TestPki.CLOCK).start();
         return this;
     }
 
@@ -60,6 +81,11 @@ public final class TestGateway implements AutoCloseable {
 
     public URI uri(String path) {
         return URI.create("https://127.0.0.1:" + port + path);
+    }
+
+    /** An address on the management server (plain HTTP), e.g. {@code /observe/health}. */
+    public URI managementUri(String path) {
+        return URI.create("http://127.0.0.1:" + managementPort + path);
     }
 
     /** An HTTP client presenting {@code party}'s TLS client certificate and trusting the gateway's CA. */
@@ -108,7 +134,9 @@ public final class TestGateway implements AutoCloseable {
         s.put("gateway.parties-file", pki.resolve("parties.yaml").toString());
         s.put("gateway.tls.key", pki.resolve("gateway-tls.p12").toString());
         s.put("gateway.rest.port", Integer.toString(port));
+        s.put("camel.management.port", Integer.toString(managementPort));
         // Packages in tests are signed at TestPki.NOW, and the gateway's clock stands there too.
+        s.putAll(extra);
         return s;
     }
 
