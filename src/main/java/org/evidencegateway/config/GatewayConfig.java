@@ -26,6 +26,8 @@ public final class GatewayConfig {
             "Name of this gateway instance, written into every evidence it signs and every audit entry.");
     public static final ConfigKey<Path> DATA_DIR = ConfigKey.path("gateway.data-dir", "data",
             "Folder for the package store, the embedded broker's journal and the embedded database.");
+    public static final ConfigKey<Long> STORE_MIN_FREE_SPACE = ConfigKey.bytes("gateway.store.min-free-space", "1GiB",
+            "Free disk space under the data folder below which the gateway reports itself not ready (suffixes KiB to TiB).");
 
     // --- keys and trust -------------------------------------------------------------------------------------------
     public static final ConfigKey<Path> TRUST_DIR = ConfigKey.path("gateway.trust-dir", "certs",
@@ -55,6 +57,8 @@ public final class GatewayConfig {
             "Longest time one upload may take (ISO-8601 duration).");
     public static final ConfigKey<Integer> MAX_CONCURRENT_UPLOADS = ConfigKey.count(
             "gateway.limits.max-concurrent-uploads", "8", "Uploads processed at once; more are refused with 503.");
+    public static final ConfigKey<Duration> IDLE_TIMEOUT = ConfigKey.duration("gateway.limits.idle-timeout", "PT60S",
+            "Longest silence on an HTTPS connection, mid-upload or between requests, before the gateway closes it.");
     public static final ConfigKey<Duration> REPLAY_MAX_AGE = ConfigKey.duration("gateway.replay.max-age", "P7D",
             "Packages signed longer ago than this are refused as possible replays.");
     public static final ConfigKey<Duration> REPLAY_MAX_SKEW = ConfigKey.duration("gateway.replay.max-future-skew",
@@ -70,9 +74,10 @@ public final class GatewayConfig {
             "Database password (empty for the embedded H2).", t -> t);
 
     /** Every key, in documentation order. */
-    public static final List<ConfigKey<?>> KEYS = List.of(ID, DATA_DIR, TRUST_DIR, DECRYPTION_KEYS, EVIDENCE_KEY,
-            KEY_PASSWORD, PARTIES_FILE, HOST, REST_PORT, TLS_KEY, MAX_PACKAGE_SIZE, UPLOAD_TIMEOUT,
-            MAX_CONCURRENT_UPLOADS, REPLAY_MAX_AGE, REPLAY_MAX_SKEW, BROKER_URL, DB_URL, DB_USER, DB_PASSWORD);
+    public static final List<ConfigKey<?>> KEYS = List.of(ID, DATA_DIR, STORE_MIN_FREE_SPACE, TRUST_DIR,
+            DECRYPTION_KEYS, EVIDENCE_KEY, KEY_PASSWORD, PARTIES_FILE, HOST, REST_PORT, TLS_KEY, MAX_PACKAGE_SIZE,
+            UPLOAD_TIMEOUT, MAX_CONCURRENT_UPLOADS, IDLE_TIMEOUT, REPLAY_MAX_AGE, REPLAY_MAX_SKEW, BROKER_URL, DB_URL,
+            DB_USER, DB_PASSWORD);
 
     private final Map<String, String> text;
     private final Map<ConfigKey<?>, Object> values = new HashMap<>();

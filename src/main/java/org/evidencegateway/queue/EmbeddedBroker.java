@@ -52,6 +52,17 @@ public final class EmbeddedBroker implements AutoCloseable {
         server.stop();
     }
 
+    /** True once the broker has started and until it stops. */
+    public boolean isActive() {
+        return server.getActiveMQServer() != null && server.getActiveMQServer().isActive();
+    }
+
+    /** Messages waiting on a queue (delivered but unacknowledged included), or -1 if there is no such queue. */
+    public long messageCount(String queue) {
+        var located = server.getActiveMQServer().locateQueue(SimpleString.of(queue));
+        return located == null ? -1 : located.getMessageCount();
+    }
+
     /** The broker's own view, for queue depths in metrics and tests. */
     public EmbeddedActiveMQ server() {
         return server;

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Supplier;
 import org.evidencegateway.digest.Sha256;
 import org.evidencegateway.error.CodedException;
@@ -18,7 +19,8 @@ import org.evidencegateway.store.PackageStore;
 
 /**
  * First stage of ingest: identifies the submitting party from its TLS client certificate and streams the upload
- * to a spool file, hashing it on the way and stopping at the size limit. Nothing is held in memory.
+ * to a spool file, hashing it on the way and stopping at the size limit or the upload deadline. Nothing is held
+ * in memory.
  */
 public final class SubmissionReceiver {
     private static final int BUFFER_SIZE = 256 * 1024;
@@ -26,12 +28,19 @@ public final class SubmissionReceiver {
     private final Supplier<PartyRegistry> parties;
     private final PackageStore store;
     private final long maxPackageSize;
+    private final Duration uploadTimeout;
     private final Clock clock;
 
-    public SubmissionReceiver(Supplier<PartyRegistry> parties, PackageStore store, long maxPackageSize, Clock clock) {
+    /**
+     * @param uploadTimeout longest an upload may take, measured on the monotonic clock (not {@code clock}, which
+     *                      stamps receipts and may stand still in tests)
+     */
+    public SubmissionReceiver(Supplier<PartyRegistry> parties, PackageStore store, long maxPackageSize,
+                              Duration uploadTimeout, Clock clock) {
         this.parties = parties;
         this.store = store;
         this.maxPackageSize = maxPackageSize;
+        this.uploadTimeout = uploadTimeout;
         this.clock = clock;
     }
 
@@ -43,7 +52,8 @@ public final class SubmissionReceiver {
     /**
      * Spools the body; the caller closes {@code body}.
      *
-     * @throws CodedException {@code EGW-PKG-005} over the size limit (the spool file is removed)
+     * @throws CodedException {@code EGW-PKG-005} over the size limit, {@code EGW-REQ-004} past the upload timeout,
+     *                        {@code EGW-REQ-005} if the client's stream fails; the spool file is removed in every case
      */
     public Submission receive(RegisteredParty submitter, InputStream body) {
         Path spooled = null;
@@ -68,14 +78,35 @@ public final class SubmissionReceiver {
     }
 
     private void copyAtMost(InputStream in, OutputStream out) throws IOException {
+        long deadline = System.nanoTime() + uploadTimeout.toNanos();
         byte[] buffer = new byte[BUFFER_SIZE];
         long total = 0;
-        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        for (int n = read(in, buffer, total, deadline); n >= 0; n = read(in, buffer, total, deadline)) {
             total += n;
             if (total > maxPackageSize) {
                 throw new PackageFormatException(ErrorCode.PKG_TOO_LARGE, maxPackageSize);
             }
             out.write(buffer, 0, n);
         }
+    }
+
+    /** One read from the client, told apart from the spool's own failures, and the deadline checked after it. */
+    private int read(InputStream in, byte[] buffer, long sofar, long deadline) {
+        int n;
+        try {
+            n = in.read(buffer);
+        } catch (IOException e) {
+            // A connection the transport closed for idleness fails here too; past the deadline, that is the reason.
+            throw pastDeadline(deadline) ? new CodedException(ErrorCode.REQ_TIMEOUT, e, uploadTimeout)
+                    : new CodedException(ErrorCode.REQ_UPLOAD_BROKEN, e, sofar, e.getMessage());
+        }
+        if (pastDeadline(deadline)) {
+            throw new CodedException(ErrorCode.REQ_TIMEOUT, uploadTimeout);
+        }
+        return n;
+    }
+
+    private static boolean pastDeadline(long deadline) {
+        return System.nanoTime() - deadline > 0;
     }
 }

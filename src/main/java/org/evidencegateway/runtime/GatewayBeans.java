@@ -1,6 +1,9 @@
 package org.evidencegateway.runtime;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,10 +13,15 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.cxf.jaxrs.CxfRsEndpoint;
+import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.component.micrometer.MicrometerUtils;
 import org.apache.camel.component.sjms2.Sjms2Component;
+import org.apache.camel.health.HealthCheck;
 import org.apache.camel.spi.Registry;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
+import org.apache.cxf.transport.http.HttpServerEngineSupport;
+import org.apache.cxf.transport.http_undertow.UndertowHTTPServerEngine;
 import org.apache.cxf.transport.http_undertow.UndertowHTTPServerEngineFactory;
 import org.evidencegateway.archive.ArchiveLimits;
 import org.evidencegateway.audit.AuditLog;
@@ -24,9 +32,11 @@ import org.evidencegateway.evidence.EvidenceSigner;
 import org.evidencegateway.open.OpeningPolicy;
 import org.evidencegateway.open.PackageOpener;
 import org.evidencegateway.party.PartyRegistry;
+import org.evidencegateway.party.Role;
 import org.evidencegateway.party.ReloadingPartyRegistry;
 import org.evidencegateway.queue.BrokerSettings;
 import org.evidencegateway.queue.EmbeddedBroker;
+import org.evidencegateway.queue.QueueDepths;
 import org.evidencegateway.receive.PackageQueries;
 import org.evidencegateway.receive.PackageRecovery;
 import org.evidencegateway.receive.PackageRegistrar;
@@ -38,6 +48,7 @@ import org.evidencegateway.store.PackageRepository;
 import org.evidencegateway.store.PackageStore;
 import org.evidencegateway.store.Transactions;
 import org.evidencegateway.transport.IngestEdge;
+import org.evidencegateway.transport.IngestMetrics;
 import org.evidencegateway.transport.QueueEdge;
 import org.evidencegateway.transport.RegisteredClientTrustManager;
 import org.evidencegateway.transport.rest.RestApi;
@@ -49,7 +60,8 @@ import org.evidencegateway.trust.TrustAnchors;
 
 /**
  * Builds the gateway from its configuration and binds every named bean the routes use: the plain-Java stages of
- * ingest, the transport edges, the HTTPS endpoint, the broker and the database. The only place that knows them all.
+ * ingest, the transport edges, the HTTPS endpoint, the broker, the database, the health checks and the meter
+ * registry. The only place that knows them all.
  */
 public final class GatewayBeans implements CamelConfiguration {
     private final GatewayConfig config;
@@ -83,7 +95,9 @@ public final class GatewayBeans implements CamelConfiguration {
         SubmissionEvidences evidences = new SubmissionEvidences(config.get(GatewayConfig.ID), parties, store,
                 transactions, repository, audit, signer, clock);
         SubmissionReceiver receiver = new SubmissionReceiver(parties, store,
-                config.get(GatewayConfig.MAX_PACKAGE_SIZE), clock);
+                config.get(GatewayConfig.MAX_PACKAGE_SIZE), config.get(GatewayConfig.UPLOAD_TIMEOUT), clock);
+        MeterRegistry meters = meterRegistry(registry);
+        Broker broker = bindBroker(context, data);
 
         registry.bind("database", database);
         registry.bind("partyRegistry", parties);
@@ -92,14 +106,44 @@ public final class GatewayBeans implements CamelConfiguration {
         registry.bind("packageRegistrar", new PackageRegistrar(store, transactions, repository, audit));
         registry.bind("submissionEvidences", evidences);
         registry.bind("packageRecovery", new PackageRecovery(transactions, repository));
-        registry.bind("ingestEdge", new IngestEdge(receiver, evidences));
-        registry.bind("queueEdge", new QueueEdge(evidences));
+        registry.bind("ingestEdge", new IngestEdge(receiver, evidences, new IngestMetrics(meters),
+                config.get(GatewayConfig.MAX_CONCURRENT_UPLOADS)));
+        registry.bind("queueEdge", new QueueEdge(evidences, queueDepths(meters, broker.embedded(), parties.current())));
         PackageQueries queries = new PackageQueries(parties, transactions, repository);
         registry.bind("restEdge", new RestEdge(queries));
         registry.bind("soapEdge", new SoapEdge(queries));
 
-        bindBroker(context, data);
+        for (HealthCheck check : GatewayHealth.checks(broker.embedded(), broker.connections(), broker.url(), store,
+                data.resolve("store"), config.get(GatewayConfig.STORE_MIN_FREE_SPACE), database, parties)) {
+            registry.bind(check.getId(), check);
+        }
         bindHttps(context, anchors, parties, data);
+    }
+
+    /**
+     * The registry Camel's Prometheus endpoint scrapes: the one Camel bound already, else a new one bound under the
+     * name Camel looks for, so that Camel's and the gateway's meters are exposed together.
+     */
+    private static MeterRegistry meterRegistry(Registry registry) {
+        MeterRegistry found = MicrometerUtils.getMeterRegistryFromCamelRegistry(registry,
+                MicrometerConstants.METRICS_REGISTRY_NAME);
+        if (found != null) {
+            return found;
+        }
+        PrometheusMeterRegistry created = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.bind(MicrometerConstants.METRICS_REGISTRY_NAME, created);
+        return created;
+    }
+
+    /** Depth gauges for every case system's queues; null with an external broker, whose queues we cannot read. */
+    private static QueueDepths queueDepths(MeterRegistry meters, EmbeddedBroker embedded, PartyRegistry parties) {
+        if (embedded == null) {
+            return null;
+        }
+        QueueDepths depths = new QueueDepths(meters, embedded::messageCount);
+        parties.parties().stream().filter(p -> p.role() == Role.CASE_SYSTEM)
+                .forEach(p -> depths.watch(p.id()));
+        return depths;
     }
 
     /** A fresh opener per package, so that a reloaded party registry's signing delegations apply at once. */
@@ -111,12 +155,13 @@ public final class GatewayBeans implements CamelConfiguration {
                 ArchiveLimits.DEFAULT, clock));
     }
 
-    private void bindBroker(CamelContext context, Path data) throws Exception {
+    private Broker bindBroker(CamelContext context, Path data) throws Exception {
         String url = config.get(GatewayConfig.BROKER_URL);
+        EmbeddedBroker embedded = null;
         if ("embedded".equals(url)) {
-            EmbeddedBroker broker = EmbeddedBroker.start(data.resolve("broker"), BrokerSettings.DEFAULT);
-            context.getRegistry().bind("embeddedBroker", broker);
-            context.addService(new Closing("embedded broker", broker));
+            embedded = EmbeddedBroker.start(data.resolve("broker"), BrokerSettings.DEFAULT);
+            context.getRegistry().bind("embeddedBroker", embedded);
+            context.addService(new Closing("embedded broker", embedded));
             url = EmbeddedBroker.URL;
         }
         ActiveMQConnectionFactory connections = new ActiveMQConnectionFactory(url);
@@ -124,16 +169,28 @@ public final class GatewayBeans implements CamelConfiguration {
         Sjms2Component sjms2 = new Sjms2Component();
         sjms2.setConnectionFactory(connections);
         context.addComponent("sjms2", sjms2);
+        return new Broker(embedded, connections, url);
+    }
+
+    /** The broker the gateway talks to: the embedded one (null if external), and how to connect. */
+    private record Broker(EmbeddedBroker embedded, ActiveMQConnectionFactory connections, String url) {
     }
 
     /** One HTTPS listener (one port, one TLS configuration) serves the REST API and the SOAP endpoint. */
     private void bindHttps(CamelContext context, TrustAnchors anchors, Supplier<PartyRegistry> parties, Path data)
             throws Exception {
         Bus bus = BusFactory.newInstance().createBus();
+        // Over HTTP/2 (Undertow + CXF) the request body reaches the route only once fully received, out of reach of
+        // the upload limits and spooled who knows where; HTTP/1.1 streams it. Clients negotiate 1.1 through ALPN.
+        bus.setProperty(HttpServerEngineSupport.ENABLE_HTTP2, false);
         int port = config.get(GatewayConfig.REST_PORT);
         bus.getExtension(UndertowHTTPServerEngineFactory.class).setTLSServerParametersForPort(port,
                 TlsSettings.server(Path.of(config.get(GatewayConfig.TLS_KEY)), config.get(GatewayConfig.KEY_PASSWORD),
                         new RegisteredClientTrustManager(parties, anchors, clock)));
+        // A client that stops sending mid-upload would otherwise hold a worker thread in a blocking read for ever.
+        UndertowHTTPServerEngine engine = bus.getExtension(UndertowHTTPServerEngineFactory.class)
+                .createUndertowHTTPServerEngine(config.get(GatewayConfig.HOST), port, "https");
+        engine.setMaxIdleTime(Math.toIntExact(config.get(GatewayConfig.IDLE_TIMEOUT).toMillis()));
         context.addService(new Closing("CXF bus", () -> bus.shutdown(true)));
         String root = "https://" + config.get(GatewayConfig.HOST) + ":" + port;
         CxfRsEndpoint rest = context.getEndpoint("cxfrs://" + root

@@ -61,6 +61,16 @@ public final class PackageStore {
         }
     }
 
+    /** Bytes still free for this process on the disk that holds the store. */
+    public long usableSpace() throws IOException {
+        return Files.getFileStore(packages).getUsableSpace();
+    }
+
+    /** Proves the store can take a new upload by creating and removing a spool file; fails as that would. */
+    public void probeWritable() throws IOException {
+        Files.delete(newSpoolFile());
+    }
+
     /** Deletes spool files left by a previous run that stopped mid-upload. */
     public int clearSpool() throws IOException {
         int removed = 0;

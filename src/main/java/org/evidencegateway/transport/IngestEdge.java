@@ -2,18 +2,29 @@ package org.evidencegateway.transport;
 
 import java.io.InputStream;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.evidencegateway.error.CodedException;
 import org.evidencegateway.error.ErrorCode;
+import org.evidencegateway.manifest.Manifest;
 import org.evidencegateway.party.RegisteredParty;
 import org.evidencegateway.receive.Submission;
 import org.evidencegateway.receive.SubmissionEvidences;
 import org.evidencegateway.receive.SubmissionReceiver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
- * The Camel side of ingest shared by REST and SOAP: starts a submission from an exchange (TLS client, body
- * stream) and, when any step fails, turns the failure into a recorded refusal.
+ * The Camel side of ingest shared by REST and SOAP: admits a submission within the concurrency limit, starts it
+ * from an exchange (TLS client, body stream) and, when any step fails, turns the failure into a recorded refusal.
+ * When the exchange completes it frees the upload slot, counts the outcome and logs one line about it.
+ *
+ * <p>While a submission is handled, the logging MDC carries {@value #MDC_SUBMITTER} and, once the package is
+ * verified, {@value #MDC_PACKAGE_ID}; a refusal's line adds {@value #MDC_CODE}.
  */
 public final class IngestEdge {
     /** Exchange property holding the party id of the TLS client. */
@@ -22,23 +33,60 @@ public final class IngestEdge {
     public static final String SUBMISSION = "evgwSubmission";
     /** Exchange property set while a package is being submitted (not for status queries). */
     public static final String SUBMITTING = "evgwSubmitting";
+    /** Exchange property naming the destination party once the package is on its queue. */
+    public static final String QUEUED_FOR = "evgwQueuedFor";
+
+    public static final String MDC_PACKAGE_ID = "packageId";
+    public static final String MDC_SUBMITTER = "submitter";
+    public static final String MDC_CODE = "code";
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestEdge.class);
 
     private final SubmissionReceiver receiver;
     private final SubmissionEvidences evidences;
+    private final IngestMetrics metrics;
+    private final int maxConcurrentUploads;
+    private final Semaphore uploads;
 
-    public IngestEdge(SubmissionReceiver receiver, SubmissionEvidences evidences) {
+    public IngestEdge(SubmissionReceiver receiver, SubmissionEvidences evidences, IngestMetrics metrics,
+                      int maxConcurrentUploads) {
         this.receiver = receiver;
         this.evidences = evidences;
+        this.metrics = metrics;
+        this.maxConcurrentUploads = maxConcurrentUploads;
+        this.uploads = new Semaphore(maxConcurrentUploads);
     }
 
-    /** Identifies the client's party and spools the body; the result is the exchange's new body. */
+    /**
+     * Identifies the client's party, takes an upload slot and spools the body; the result is the exchange's new
+     * body.
+     *
+     * @throws CodedException {@code EGW-REQ-003} at once if every upload slot is taken
+     */
     public Submission receive(Exchange exchange) throws InvalidPayloadException {
+        clearMdc();
+        Finished finished = new Finished();
+        exchange.getExchangeExtension().addOnCompletion(finished);
         InputStream body = exchange.getIn().getMandatoryBody(InputStream.class);
-        exchange.setProperty(SUBMITTING, true);
         RegisteredParty submitter = receiver.submitter(ClientCertificates.of(exchange));
         exchange.setProperty(SUBMITTER, submitter.id());
+        MDC.put(MDC_SUBMITTER, submitter.id());
+        finished.admitted = uploads.tryAcquire();
+        if (!finished.admitted) {
+            // Not marked as submitting: nothing was received, so nothing is recorded; the client retries later.
+            throw new CodedException(ErrorCode.REQ_BUSY, maxConcurrentUploads);
+        }
+        exchange.setProperty(SUBMITTING, true);
         Submission submission = receiver.receive(submitter, body);
+        metrics.received(submission.packageSize());
         exchange.setProperty(SUBMISSION, submission);
+        return submission;
+    }
+
+    /** Notes a verified submission: from here on, every log line about it names its package id. */
+    public Submission verified(Submission submission, Exchange exchange) {
+        exchange.setProperty(SUBMISSION, submission);
+        MDC.put(MDC_PACKAGE_ID, submission.report().manifest().packageId().toString());
         return submission;
     }
 
@@ -81,5 +129,74 @@ public final class IngestEdge {
         }
         return new CodedException(ErrorCode.INTERNAL, failure,
                 failure == null ? "unknown failure" : failure.getClass().getSimpleName());
+    }
+
+    private static void clearMdc() {
+        MDC.remove(MDC_PACKAGE_ID);
+        MDC.remove(MDC_SUBMITTER);
+        MDC.remove(MDC_CODE);
+    }
+
+    /**
+     * Runs once the answer is ready, on whichever thread finishes the exchange (the broker's send may complete on
+     * another): slot, metrics, log line, MDC. The thread that ran the route clears its MDC at its next submission.
+     */
+    private final class Finished extends SynchronizationAdapter {
+        private volatile boolean admitted;
+
+        @Override
+        public void onDone(Exchange exchange) {
+            try {
+                if (admitted) {
+                    uploads.release();
+                }
+                report(exchange, Duration.ofMillis(exchange.getClock().elapsed()));
+            } finally {
+                clearMdc();
+            }
+        }
+
+        private void report(Exchange exchange, Duration took) {
+            String submitter = exchange.getProperty(SUBMITTER, String.class);
+            if (submitter == null) {
+                submitter = describeClient(exchange);
+            }
+            // The exchange may finish on another thread than it started: set every key, whatever was there.
+            clearMdc();
+            MDC.put(MDC_SUBMITTER, String.valueOf(submitter));
+            Submission submission = exchange.getProperty(SUBMISSION, Submission.class);
+            Manifest manifest = submission == null || submission.report() == null ? null
+                    : submission.report().manifest();
+            if (manifest != null) {
+                MDC.put(MDC_PACKAGE_ID, manifest.packageId().toString());
+            }
+            Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+            if (failure == null) {
+                failure = exchange.getException();
+            }
+            if (failure != null) {
+                CodedException coded = coded(failure);
+                MDC.put(MDC_CODE, coded.code().code());
+                metrics.refused(coded.code().code(), took);
+                LOG.info("refused submission from {} after {} ms: {} {}", submitter, took.toMillis(),
+                        coded.code().code(), coded.getMessage());
+                return;
+            }
+            if (manifest == null) {
+                return;
+            }
+            String destination = exchange.getProperty(QUEUED_FOR, String.class);
+            if (destination != null) {
+                metrics.accepted(destination, took);
+                LOG.info("accepted package {} {} → {} (queued for {}): {} bytes in {} ms", manifest.packageId(),
+                        manifest.sender().agency(), manifest.recipient().agency(), destination,
+                        submission.packageSize(), took.toMillis());
+            } else {
+                metrics.repeated(took);
+                LOG.info("package {} {} → {} submitted again with the same bytes: original receipt returned in {} ms",
+                        manifest.packageId(), manifest.sender().agency(), manifest.recipient().agency(),
+                        took.toMillis());
+            }
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.evidencegateway.json.CanonicalJson;
+import org.evidencegateway.queue.QueueDepths;
 import org.evidencegateway.receive.ClaimCheck;
 import org.evidencegateway.receive.Submission;
 import org.evidencegateway.receive.SubmissionEvidences;
@@ -27,9 +28,12 @@ public final class QueueEdge {
     private static final String TRANSPORT_HEADERS = "evgwTransportHeaders";
 
     private final SubmissionEvidences evidences;
+    private final QueueDepths depths;
 
-    public QueueEdge(SubmissionEvidences evidences) {
+    /** @param depths gauges of the queues' depths, or null if the broker's queues cannot be read (external broker) */
+    public QueueEdge(SubmissionEvidences evidences, QueueDepths depths) {
         this.evidences = evidences;
+        this.depths = depths;
     }
 
     /**
@@ -45,6 +49,9 @@ public final class QueueEdge {
         in.removeHeaders("*");
         ClaimCheck check = evidences.claimCheck(submission);
         in.setHeader(DESTINATION, check.destination());
+        if (depths != null) {
+            depths.watch(check.destination());
+        }
         in.setHeader(PACKAGE_ID, check.packageId().toString());
         in.setHeader(GROUP, check.recipient() + "/" + check.caseReference());
         in.setBody(CanonicalJson.MAPPER.writeValueAsString(check));
@@ -54,6 +61,7 @@ public final class QueueEdge {
     @SuppressWarnings("unchecked")
     public Submission afterSend(Exchange exchange) {
         Submission submission = exchange.getProperty(IngestEdge.SUBMISSION, Submission.class);
+        exchange.setProperty(IngestEdge.QUEUED_FOR, exchange.getIn().getHeader(DESTINATION));
         Map<String, Object> headers = exchange.getProperty(TRANSPORT_HEADERS, Map.class);
         exchange.removeProperty(TRANSPORT_HEADERS);
         exchange.getIn().removeHeaders("*");

@@ -47,4 +47,18 @@ class GatewayConfigTest {
     void from_leavesCamelKeysToCamel() {
         assertThat(GatewayConfig.from(Map.of("camel.main.name", "x")).get(GatewayConfig.ID)).isEqualTo("evgw-dev");
     }
+
+    @Test
+    void from_readsEveryBinarySuffixOfByteSizes() {
+        GatewayConfig config = GatewayConfig.from(Map.of(
+                "gateway.limits.max-package-size", "64GiB",
+                "gateway.store.min-free-space", "512 MiB"));
+
+        assertThat(config.get(GatewayConfig.MAX_PACKAGE_SIZE)).isEqualTo(64L << 30);
+        assertThat(config.get(GatewayConfig.STORE_MIN_FREE_SPACE)).isEqualTo(512L << 20);
+        assertThat(GatewayConfig.from(Map.of("gateway.limits.max-package-size", "3KiB"))
+                .get(GatewayConfig.MAX_PACKAGE_SIZE)).isEqualTo(3072);
+        assertThat(GatewayConfig.from(Map.of("gateway.limits.max-package-size", "1TiB"))
+                .get(GatewayConfig.MAX_PACKAGE_SIZE)).isEqualTo(1L << 40);
+    }
 }

@@ -38,38 +38,70 @@ import org.evidencegateway.trust.TestPki;
  * A real gateway for integration tests: the development configuration with its keys from {@link GatewayTestPki},
  * its data (H2 file database, package store, Artemis journal) under a test folder, its HTTPS port free, and its
  * clock at {@link TestPki#NOW}. Clients: plain HTTPS ({@link #client}) and the SOAP client generated from the WSDL
- * ({@link #soapClient}). Restartable on the same folder, to test what survives a restart.
+ * ({@link #soapClient}). Extra settings (limits, thresholds) come on top of those. The management server (health,
+ * metrics) listens on a free localhost port. Restartable on the same folder, to test what survives a restart, and
+ * with changed settings.
  */
 public final class TestGateway implements AutoCloseable {
     private final Path dir;
     private final int port;
+    private final int managementPort;
+    private final Map<String, String> extra;
     private Gateway gateway;
 
-    private TestGateway(Path dir, int port) {
+    private TestGateway(Path dir, int port, Map<String, String> extra) {
         this.dir = dir;
         this.port = port;
+        this.managementPort = freePort();
+        this.extra = Map.copyOf(extra);
     }
 
     /** Writes keys and registry into {@code dir} and starts a gateway on them. */
     public static TestGateway start(Path dir) throws Exception {
-        return prepare(dir).startAgain();
+        return start(dir, Map.of());
+    }
+
+    /** Same as {@link #start(Path)}, with {@code extra} settings ({@code gateway.*} or {@code camel.*}) on top. */
+    public static TestGateway start(Path dir, Map<String, String> extra) throws Exception {
+        return prepare(dir, extra).startAgain();
     }
 
     /** Writes keys and registry into {@code dir} and picks a free port, without starting a gateway. */
     public static TestGateway prepare(Path dir) {
+        return prepare(dir, Map.of());
+    }
+
+    private static TestGateway prepare(Path dir, Map<String, String> extra) {
         GatewayTestPki.write(dir.resolve("pki"));
-        return new TestGateway(dir, freePort());
+        return new TestGateway(dir, freePort(), extra);
     }
 
     /** A gateway on a folder {@link #prepare}d before (perhaps by another JVM), not started. */
     public static TestGateway existing(Path dir, int port) {
-        return new TestGateway(dir, port);
+        return new TestGateway(dir, port, Map.of());
     }
 
-    /** Starts (again) on the same folder and port. */
+    /** Starts (again) on the same folder and ports, with the settings it was created with. */
     public TestGateway startAgain() throws Exception {
-        gateway = Gateway.create(Path.of("src/main/config/gateway.properties"), settings(), TestPki.CLOCK).start();
+        return startWith(Map.of());
+    }
+
+    /** Stops, then starts on the same folder and ports with {@code changes} on top of its settings (this time only). */
+    public TestGateway restartWith(Map<String, String> changes) throws Exception {
+        stop();
+        return startWith(changes);
+    }
+
+    private TestGateway startWith(Map<String, String> changes) throws Exception {
+        Map<String, String> settings = settings();
+        settings.putAll(changes);
+        gateway = Gateway.create(Path.of("src/main/config/gateway.properties"), settings, TestPki.CLOCK).start();
         return this;
+    }
+
+    /** An address on the management server (plain HTTP), e.g. {@code /observe/health}. */
+    public URI managementUri(String path) {
+        return URI.create("http://127.0.0.1:" + managementPort + path);
     }
 
     /** Stops the gateway; its data stays. */
@@ -205,6 +237,8 @@ public final class TestGateway implements AutoCloseable {
         s.put("gateway.parties-file", pki.resolve("parties.yaml").toString());
         s.put("gateway.tls.key", pki.resolve("gateway-tls.p12").toString());
         s.put("gateway.rest.port", Integer.toString(port));
+        s.put("camel.management.port", Integer.toString(managementPort));
+        s.putAll(extra);
         // Packages in tests are signed at TestPki.NOW, and the gateway's clock stands there too.
         return s;
     }
