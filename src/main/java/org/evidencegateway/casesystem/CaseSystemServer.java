@@ -1,6 +1,5 @@
 package org.evidencegateway.casesystem;
 
-import jakarta.xml.ws.soap.SOAPBinding;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
 import org.apache.cxf.transport.http_undertow.UndertowHTTPServerEngineFactory;
-import org.evidencegateway.casesystem.rest.DeliveryApi;
 import org.evidencegateway.casesystem.rest.DeliveryResource;
 import org.evidencegateway.casesystem.soap.CaseSystemSoapService;
 import org.evidencegateway.casesystem.soap.v1.CaseSystemPortType;
@@ -76,8 +74,8 @@ public final class CaseSystemServer implements AutoCloseable {
         JAXRSServerFactoryBean rest = new JAXRSServerFactoryBean();
         rest.setBus(bus);
         rest.setAddress(https.baseUrl() + REST_PATH);
-        rest.setResourceClasses(DeliveryApi.class);
-        rest.setServiceBean(new DeliveryResource(receiver));
+        // The contract's annotations are on DeliveryApi, which the resource implements.
+        rest.setServiceBeans(List.of(new DeliveryResource(receiver)));
         return rest.create();
     }
 
@@ -90,7 +88,6 @@ public final class CaseSystemServer implements AutoCloseable {
         soap.setWsdlLocation(WSDL);
         soap.setServiceName(new QName(NAMESPACE, "CaseSystemService"));
         soap.setEndpointName(new QName(NAMESPACE, "CaseSystemPort"));
-        soap.setBindingId(SOAPBinding.SOAP12HTTP_MTOM_BINDING);
         soap.setProperties(Map.of("mtom-enabled", true));
         return soap.create();
     }
