@@ -82,15 +82,29 @@ final class CaseSystemCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PartyRegistry registry = PartyRegistry.load(parties);
-        RegisteredParty caseSystem;
+        CaseSystemServer server;
         try {
-            caseSystem = CaseSystemIdentity.fromRegistry(registry, party);
+            server = start();
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return CommandLine.ExitCode.USAGE;
         }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+        try (server) {
+            stopped.await();
+        }
+        return CommandLine.ExitCode.OK;
+    }
+
+    /**
+     * Starts the receiver the options describe and says where it listens.
+     *
+     * @throws IllegalArgumentException if {@code --party} names no case system of the registry
+     */
+    CaseSystemServer start() throws Exception {
+        PartyRegistry registry = PartyRegistry.load(parties);
+        RegisteredParty caseSystem = CaseSystemIdentity.fromRegistry(registry, party);
         String id = caseSystem.id();
         Credential credential = KeyReferences.load(key == null ? "certs/" + id : key, password);
         TrustAnchors anchors = TrustAnchors.load(trust);
@@ -101,16 +115,13 @@ final class CaseSystemCommand implements Callable<Integer> {
                 new DeliveryStore(store == null ? Path.of("data", id) : store));
         HttpsSettings https = new HttpsSettings(host, port == null ? registeredPort(caseSystem) : port,
                 tlsKey == null ? Path.of("certs", id + "-tls.p12") : tlsKey, password, clients(), anchors, clock);
-        CountDownLatch stopped = new CountDownLatch(1);
-        try (CaseSystemServer server = CaseSystemServer.start(receiver, https)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
-            out.printf("case system %s (serves %s) receiving at%n  REST %s%s/deliveries%n  SOAP %s%s%n", id,
-                    caseSystem.serves(), server.baseUrl(), CaseSystemServer.REST_PATH, server.baseUrl(),
-                    CaseSystemServer.SOAP_PATH);
-            out.flush();
-            stopped.await();
-        }
-        return CommandLine.ExitCode.OK;
+        CaseSystemServer server = CaseSystemServer.start(receiver, https);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("case system %s (serves %s) receiving at%n  REST %s%s/deliveries%n  SOAP %s%s%n", id,
+                caseSystem.serves(), server.baseUrl(), CaseSystemServer.REST_PATH, server.baseUrl(),
+                CaseSystemServer.SOAP_PATH);
+        out.flush();
+        return server;
     }
 
     private static int registeredPort(RegisteredParty caseSystem) {

@@ -71,7 +71,7 @@ class CaseSystemIT {
 
     static HttpResponse<String> post(Credential client, TestPackages pkg, byte[] bytes) throws Exception {
         Manifest manifest = pkg.manifest();
-        return CaseSystemClients.rest(client).send(HttpRequest.newBuilder(
+        return CaseSystemTestClients.rest(client).send(HttpRequest.newBuilder(
                         URI.create(server.baseUrl() + CaseSystemServer.REST_PATH + "/deliveries"))
                 .header("Content-Type", "application/pkcs7-mime; smime-type=authEnveloped-data")
                 .header(DeliveryHeaders.IDEMPOTENCY_KEY, manifest.packageId().toString())
@@ -145,7 +145,7 @@ class CaseSystemIT {
     void rest_refusesADeliveryWithoutIdempotencyKey() throws Exception {
         byte[] bytes = CaseSystemTestPki.delivery().build();
 
-        HttpResponse<String> response = CaseSystemClients.rest(CaseSystemTestPki.GATEWAY_CLIENT).send(
+        HttpResponse<String> response = CaseSystemTestClients.rest(CaseSystemTestPki.GATEWAY_CLIENT).send(
                 HttpRequest.newBuilder(URI.create(server.baseUrl() + CaseSystemServer.REST_PATH + "/deliveries"))
                         .header("Content-Type", "application/pkcs7-mime")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
@@ -189,7 +189,7 @@ class CaseSystemIT {
     }
 
     static CaseSystemPortType soapClient() {
-        return CaseSystemClients.soap(server.baseUrl() + CaseSystemServer.SOAP_PATH, CaseSystemTestPki.GATEWAY_CLIENT);
+        return CaseSystemTestClients.soap(server.baseUrl() + CaseSystemServer.SOAP_PATH, CaseSystemTestPki.GATEWAY_CLIENT);
     }
 
     @Test

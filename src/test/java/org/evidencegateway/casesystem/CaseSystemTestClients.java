@@ -24,12 +24,12 @@ import org.evidencegateway.trust.Credential;
  * The gateway's side of a delivery in tests: a JDK HTTP client and a JAX-WS client generated from the WSDL (MTOM
  * on), both presenting a TLS client certificate (or none) and trusting the case system's country root.
  */
-final class CaseSystemClients {
-    private CaseSystemClients() {
+public final class CaseSystemTestClients {
+    private CaseSystemTestClients() {
     }
 
     /** An HTTP/1.1 client presenting {@code client}'s certificate, or none if null. */
-    static HttpClient rest(Credential client) {
+    public static HttpClient rest(Credential client) {
         try {
             SSLContext tls = SSLContext.getInstance("TLS");
             tls.init(keyManagers(client), trustManagers(), null);
@@ -41,7 +41,7 @@ final class CaseSystemClients {
     }
 
     /** A SOAP client of {@code address}, sending packages as MTOM attachments. */
-    static CaseSystemPortType soap(String address, Credential client) {
+    public static CaseSystemPortType soap(String address, Credential client) {
         CaseSystemPortType port = new CaseSystemService().getCaseSystemPort();
         BindingProvider provider = (BindingProvider) port;
         provider.getRequestContext().put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, address);
