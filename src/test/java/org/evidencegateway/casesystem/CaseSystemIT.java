@@ -197,10 +197,13 @@ class CaseSystemIT {
         TestPackages pkg = CaseSystemTestPki.delivery();
         byte[] signedData = pkg.signedData();
         CaseSystemPortType client = soapClient();
+        List<String> contentTypes = recordRequestContentTypes(client);
 
         ReceivePackageResponse first = client.receivePackage(request(pkg, pkg.encrypt(signedData)));
         ReceivePackageResponse second = client.receivePackage(request(pkg, pkg.encrypt(signedData)));
 
+        assertThat(contentTypes).hasSize(2).allSatisfy(type -> assertThat(type)
+                .startsWith("multipart/related").contains("application/xop+xml"));
         assertThat(first.isDuplicate()).isFalse();
         assertThat(second.isDuplicate()).isTrue();
         assertThat(second.getSignedAcknowledgement()).isEqualTo(first.getSignedAcknowledgement());
@@ -227,6 +230,18 @@ class CaseSystemIT {
                         f -> assertThat(f.getFaultInfo().getCode()).isEqualTo("EGW-ENC-003"));
         assertThat(faultCodes).extracting(QName::getLocalPart).containsExactly("Sender");
         assertThat(store.resolve(pkg.manifest().packageId().toString())).doesNotExist();
+    }
+
+    /** The Content-Type of every request the client sends: MTOM's multipart/related when the package is attached. */
+    private static List<String> recordRequestContentTypes(CaseSystemPortType client) {
+        List<String> types = new CopyOnWriteArrayList<>();
+        ClientProxy.getClient(client).getOutInterceptors().add(new AbstractPhaseInterceptor<Message>(Phase.WRITE_ENDING) {
+            @Override
+            public void handleMessage(Message message) {
+                types.add(String.valueOf(message.get(Message.CONTENT_TYPE)));
+            }
+        });
+        return types;
     }
 
     /** The SOAP 1.2 fault codes the client receives, which JAX-WS does not expose on a declared fault. */
