@@ -5,9 +5,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.evidencegateway.crypto.Signer;
 import org.evidencegateway.error.CodedException;
 import org.evidencegateway.error.ErrorCode;
@@ -32,7 +32,8 @@ public final class DeliveryReceiver {
     private final OpeningPolicy policy;
     private final DeliveryStore store;
     private final Clock clock;
-    private final ConcurrentHashMap<UUID, Object> locks = new ConcurrentHashMap<>();
+    /** Deliveries of one package id take the same lock; a fixed set, so that it does not grow with the store. */
+    private final Object[] locks = new Object[64];
 
     /**
      * @param signer signs acknowledgements: the case system's own key
@@ -44,6 +45,7 @@ public final class DeliveryReceiver {
         this.policy = policy;
         this.store = store;
         this.clock = policy.clock();
+        Arrays.setAll(locks, i -> new Object());
     }
 
     public CaseSystemIdentity identity() {
@@ -59,7 +61,7 @@ public final class DeliveryReceiver {
             throw new CodedException(ErrorCode.IO_STORAGE, e, "the delivery could not be received: " + e.getMessage());
         }
         try {
-            synchronized (locks.computeIfAbsent(metadata.packageId(), id -> new Object())) {
+            synchronized (locks[Math.floorMod(metadata.packageId().hashCode(), locks.length)]) {
                 Optional<byte[]> stored = store.acknowledgement(metadata.packageId());
                 return stored.isPresent() ? repeated(metadata, spooled, stored.get()) : store(metadata, spooled);
             }

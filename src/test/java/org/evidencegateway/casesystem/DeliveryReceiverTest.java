@@ -8,9 +8,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.evidencegateway.error.CodedException;
 import org.evidencegateway.error.ErrorCode;
@@ -103,6 +109,36 @@ class DeliveryReceiverTest {
         assertThat(second.duplicate()).isTrue();
         assertThat(second.acknowledgement().signed()).isEqualTo(first.acknowledgement().signed());
         assertThat(files()).isEqualTo(stored);
+    }
+
+    @Test
+    void receive_storesOnce_whenTheSamePackageArrivesConcurrently() throws Exception {
+        TestPackages pkg = CaseSystemTestPki.delivery();
+        byte[] signed = pkg.signedData();
+        List<byte[]> attempts = List.of(pkg.encrypt(signed), pkg.encrypt(signed), pkg.encrypt(signed), pkg.encrypt(signed));
+        ExecutorService pool = Executors.newFixedThreadPool(attempts.size());
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Delivered>> results = new ArrayList<>();
+        try {
+            for (byte[] attempt : attempts) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return deliver(receiver, pkg, attempt);
+                }));
+            }
+            go.countDown();
+            List<Delivered> delivered = new ArrayList<>();
+            for (Future<Delivered> result : results) {
+                delivered.add(result.get(60, TimeUnit.SECONDS));
+            }
+
+            assertThat(delivered).filteredOn(d -> !d.duplicate()).hasSize(1);
+            assertThat(delivered).extracting(d -> d.acknowledgement().signed())
+                    .allSatisfy(ack -> assertThat(ack).isEqualTo(delivered.get(0).acknowledgement().signed()));
+            assertThat(files()).filteredOn(p -> p.endsWith(DeliveryStore.PACKAGE_FILE)).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
