@@ -232,6 +232,31 @@ class CaseSystemIT {
         assertThat(store.resolve(pkg.manifest().packageId().toString())).doesNotExist();
     }
 
+    @Test
+    void bothContracts_answerALocalStorageFailure_asTransient() throws Exception {
+        TestPackages pkg = CaseSystemTestPki.delivery();
+        byte[] bytes = pkg.build();
+        CaseSystemPortType client = soapClient();
+        List<QName> faultCodes = recordFaultCodes(client);
+        Path incoming = store.resolve(".incoming");
+        // Given: the receiver's disk area for incoming deliveries is gone (as a full or unmounted disk would be).
+        Files.delete(incoming);
+        try {
+            HttpResponse<String> rest = post(CaseSystemTestPki.GATEWAY_CLIENT, pkg, bytes);
+
+            assertThat(rest.statusCode()).isEqualTo(500);
+            assertThat(JSON.readTree(rest.body()).get("code").asText()).isEqualTo("EGW-IO-001");
+            assertThatThrownBy(() -> client.receivePackage(request(pkg, bytes)))
+                    .isInstanceOfSatisfying(DeliveryFault.class,
+                            f -> assertThat(f.getFaultInfo().getCode()).isEqualTo("EGW-IO-001"));
+            assertThat(faultCodes).extracting(QName::getLocalPart).containsExactly("Receiver");
+        } finally {
+            Files.createDirectories(incoming);
+        }
+        // Then: once the disk is back, the retry is delivered.
+        assertThat(post(CaseSystemTestPki.GATEWAY_CLIENT, pkg, bytes).statusCode()).isEqualTo(201);
+    }
+
     /** The Content-Type of every request the client sends: MTOM's multipart/related when the package is attached. */
     private static List<String> recordRequestContentTypes(CaseSystemPortType client) {
         List<String> types = new CopyOnWriteArrayList<>();
