@@ -99,6 +99,11 @@ public enum ErrorCode {
     ITEM_SIZE("EGW-ITEM-002", Category.ITEM, "item \"%s\": the manifest says %d bytes, the archive holds %s"),
     ITEM_DIGEST("EGW-ITEM-003", Category.ITEM, "item \"%s\": the manifest says SHA-256 %s, the content has %s"),
 
+    // --- delivery to a case system (checked by the receiving case system) ------------------------------------
+    DLV_METADATA("EGW-DLV-001", Category.REQUEST, "delivery metadata %s: expected %s, found %s"),
+    DLV_NOT_SERVED("EGW-DLV-002", Category.AUTHORIZATION,
+            "package %s is addressed to %s, but case system %s serves only %s"),
+
     // --- local failures (not the sender's fault) -------------------------------------------------------------
     IO_STORAGE("EGW-IO-001", Category.INTERNAL, "storage failed: %s"),
     CONFIG_INVALID("EGW-CFG-001", Category.INTERNAL, "configuration key %s is invalid: %s"),

@@ -1,11 +1,5 @@
 package org.evidencegateway.evidence;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.util.List;
-import org.evidencegateway.crypto.SignedDataWriter;
 import org.evidencegateway.crypto.Signer;
 import org.evidencegateway.json.CanonicalJson;
 
@@ -19,12 +13,6 @@ public final class EvidenceSigner {
 
     public SignedEvidence sign(Evidence statement) {
         byte[] json = CanonicalJson.bytes(statement);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(json.length + 2048);
-        try (OutputStream content = SignedDataWriter.open(out, List.of(gatewayKey), statement.eventTime())) {
-            content.write(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new SignedEvidence(statement, json, out.toByteArray());
+        return new SignedEvidence(statement, json, SignedStatements.sign(json, gatewayKey, statement.eventTime()));
     }
 }

@@ -1,15 +1,5 @@
 package org.evidencegateway.evidence;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Arrays;
-import java.util.List;
-import org.evidencegateway.crypto.SignedDataReader;
-import org.evidencegateway.crypto.VerifiedSignature;
-import org.evidencegateway.error.ErrorCode;
-import org.evidencegateway.error.SignatureVerificationException;
-import org.evidencegateway.json.CanonicalJson;
 import org.evidencegateway.trust.SignerCertificateValidator;
 
 /**
@@ -27,31 +17,6 @@ public final class EvidenceVerifier {
     }
 
     public Evidence verify(byte[] signed) {
-        SignedDataReader reader = SignedDataReader.open(new ByteArrayInputStream(signed));
-        byte[] json;
-        try {
-            json = reader.content().readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        List<VerifiedSignature> signers = reader.signers();
-        for (VerifiedSignature signer : signers) {
-            validator.validate(signer.certificate(), signer.packageCertificates(), OPERATOR, signer.signingTime());
-        }
-        Evidence statement = read(json);
-        if (!Arrays.equals(CanonicalJson.bytes(statement), json)) {
-            throw new SignatureVerificationException(ErrorCode.SIG_INVALID, "the evidence",
-                    "its statement is not in canonical form");
-        }
-        return statement;
-    }
-
-    private static Evidence read(byte[] json) {
-        try {
-            return CanonicalJson.MAPPER.readValue(json, Evidence.class);
-        } catch (IOException e) {
-            throw new SignatureVerificationException(ErrorCode.SIG_INVALID, e, "the evidence",
-                    "its statement is not an evidence: " + e.getMessage());
-        }
+        return SignedStatements.verify(signed, Evidence.class, "the evidence", validator, OPERATOR).statement();
     }
 }

@@ -15,12 +15,16 @@ import org.apache.cxf.configuration.security.ClientAuthentication;
 import org.evidencegateway.error.CodedException;
 import org.evidencegateway.error.ErrorCode;
 
-/** The TLS side of the gateway's HTTPS listener: its key, and client certificates required and judged by our trust manager. */
-final class TlsSettings {
+/**
+ * The TLS side of an HTTPS listener of ours (the gateway's, a case system's reference receiver): its key, and client
+ * certificates required and judged by our trust manager.
+ */
+public final class TlsSettings {
     private TlsSettings() {
     }
 
-    static TLSServerParameters server(Path keyStore, String password, TrustManager clients) {
+    /** TLS 1.3/1.2 with {@code keyStore}'s key (PKCS#12), a client certificate required and judged by {@code clients}. */
+    public static TLSServerParameters server(Path keyStore, String password, TrustManager clients) {
         TLSServerParameters tls = new TLSServerParameters();
         tls.setKeyManagers(keyManagers(keyStore, password));
         tls.setTrustManagers(new TrustManager[] {clients});
@@ -33,7 +37,7 @@ final class TlsSettings {
         return tls;
     }
 
-    static KeyManager[] keyManagers(Path keyStore, String password) {
+    public static KeyManager[] keyManagers(Path keyStore, String password) {
         try (InputStream in = Files.newInputStream(keyStore)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, password.toCharArray());

@@ -83,13 +83,15 @@ public final class PackageStore {
         return removed;
     }
 
-    private static void force(Path file) throws IOException {
+    /** Flushes a file's content to the disk (fsync). */
+    public static void force(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.force(true);
         }
     }
 
-    private static void forceDirectory(Path dir) throws IOException {
+    /** Flushes a folder's entries (a rename into it) to the disk. */
+    public static void forceDirectory(Path dir) throws IOException {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException e) {

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.evidencegateway.digest.Sha256;
 import org.evidencegateway.open.TestPackages;
 import org.evidencegateway.store.Database;
@@ -47,27 +47,25 @@ class RecoveryIT {
         // When
         gateway.startAgain();
         try {
-            // Then
-            List<String> queued = awaitQueued("evgw.deliver.ua-case");
-            assertThat(queued).singleElement().asString().contains(packageId.toString());
-            try (HikariDataSource db = Database.open("jdbc:h2:file:" + data.resolve("db/gateway") + ";AUTO_SERVER=TRUE",
-                    "evgw", "")) {
-                Optional<PackageRecord> record = new Transactions(db).inTransaction(c -> repository.find(c, packageId));
-                assertThat(record).get().extracting(PackageRecord::status).isEqualTo(PackageStatus.ACCEPTED);
-            }
+            // Then: recovery runs right after start-up, on its own thread; it queues first, then records acceptance.
+            DataSource db = gateway.gateway().context().getRegistry().lookupByNameAndType("database", DataSource.class);
+            PackageStatus status = awaitStatus(new Transactions(db), repository, packageId, PackageStatus.ACCEPTED);
+            assertThat(status).isEqualTo(PackageStatus.ACCEPTED);
+            assertThat(QueueProbe.texts("evgw.deliver.ua-case")).singleElement().asString()
+                    .contains(packageId.toString());
         } finally {
             gateway.close();
         }
     }
 
-    private static List<String> awaitQueued(String queue) throws InterruptedException {
-        for (int i = 0; i < 50; i++) {
-            List<String> texts = QueueProbe.texts(queue);
-            if (!texts.isEmpty()) {
-                return texts;
-            }
+    private static PackageStatus awaitStatus(Transactions tx, PackageRepository repository, UUID packageId,
+                                             PackageStatus wanted) throws InterruptedException {
+        PackageStatus status = null;
+        for (int i = 0; i < 100 && status != wanted; i++) {
+            Optional<PackageRecord> record = tx.inTransaction(c -> repository.find(c, packageId));
+            status = record.map(PackageRecord::status).orElse(null);
             Thread.sleep(100);
         }
-        return QueueProbe.texts(queue);
+        return status;
     }
 }
