@@ -32,6 +32,8 @@ public final class CheckpointScheduler {
     private final Clock clock;
     private final Duration interval;
     private final long maxEntries;
+    /** Until the first checkpoint, the interval counts from when this scheduler started. */
+    private final Instant started;
 
     public CheckpointScheduler(Transactions transactions, CheckpointSigner signer, Timestamper timestamper,
                                Clock clock, Duration interval, long maxEntries) {
@@ -41,6 +43,7 @@ public final class CheckpointScheduler {
         this.clock = clock;
         this.interval = interval;
         this.maxEntries = maxEntries;
+        this.started = clock.instant();
     }
 
     /** What one tick did. */
@@ -74,7 +77,7 @@ public final class CheckpointScheduler {
         if (treeSize <= covered) {
             return Optional.empty();
         }
-        Instant last = latest.map(StoredCheckpoint::issuedAt).orElse(Instant.EPOCH);
+        Instant last = latest.map(StoredCheckpoint::issuedAt).orElse(started);
         boolean enoughEntries = treeSize - covered >= maxEntries;
         boolean intervalPassed = !clock.instant().isBefore(last.plus(interval));
         if (!enoughEntries && !intervalPassed) {
