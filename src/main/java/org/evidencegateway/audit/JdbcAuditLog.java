@@ -8,30 +8,46 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.evidencegateway.audit.format.LogHashes;
 import org.evidencegateway.json.CanonicalJson;
 
 /**
- * The audit log as an append-only table of canonical-JSON entries with gap-free sequence numbers. Appends are
- * serialized by the one-row sequence table, so numbers have no gaps and no duplicates across connections.
+ * The audit log as an RFC 9162 Merkle log in the database (docs/audit-log.md §1–3): each append inserts the
+ * canonical-JSON entry and the hashes of the subtrees it completes, in the caller's transaction. Appenders are
+ * serialized by locking one row, so sequence numbers have no gaps and no duplicates across connections. Nothing
+ * here updates or deletes a row.
  */
 public final class JdbcAuditLog implements AuditLog {
     @Override
-    public long append(Connection c, AuditEvent event) throws SQLException {
-        long seq = nextSequence(c);
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO audit_events "
+    public long[] appendAll(Connection c, List<AuditEvent> events) throws SQLException {
+        lock(c);
+        long first = LedgerReader.treeSize(c);
+        long[] sequence = new long[events.size()];
+        TreeAppender tree = new TreeAppender(c, first);
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO audit_entries "
                 + "(seq, event_time, event_type, package_id, entry_json) VALUES (?, ?, ?, ?, ?)")) {
-            s.setLong(1, seq);
-            s.setObject(2, OffsetDateTime.ofInstant(event.time(), ZoneOffset.UTC));
-            s.setString(3, event.type().name());
-            s.setString(4, event.packageId() == null ? null : event.packageId().toString());
-            s.setString(5, new String(CanonicalJson.bytes(entry(seq, event)), StandardCharsets.UTF_8));
-            s.executeUpdate();
+            for (int i = 0; i < events.size(); i++) {
+                AuditEvent event = events.get(i);
+                long seq = first + i;
+                byte[] entry = CanonicalJson.bytes(entry(seq, event));
+                insert.setLong(1, seq);
+                insert.setObject(2, OffsetDateTime.ofInstant(event.time(), ZoneOffset.UTC));
+                insert.setString(3, event.type().name());
+                insert.setString(4, event.packageId() == null ? null : event.packageId().toString());
+                insert.setString(5, new String(entry, StandardCharsets.UTF_8));
+                insert.addBatch();
+                tree.append(LogHashes.leaf(entry));
+                sequence[i] = seq;
+            }
+            insert.executeBatch();
         }
-        return seq;
+        tree.flush();
+        return sequence;
     }
 
-    /** The canonical form of an entry: the event plus its sequence number. */
+    /** The canonical form of an entry: the event plus its sequence number (docs/audit-log.md §1). */
     static Map<String, Object> entry(long seq, AuditEvent event) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("seq", seq);
@@ -43,14 +59,13 @@ public final class JdbcAuditLog implements AuditLog {
         return entry;
     }
 
-    private static long nextSequence(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE audit_sequence SET next_seq = next_seq + 1")) {
-            s.executeUpdate();
-        }
-        try (PreparedStatement s = c.prepareStatement("SELECT next_seq - 1 FROM audit_sequence");
+    /** Waits for the previous appender's transaction to end; held until this one ends. */
+    private static void lock(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT id FROM audit_append_lock WHERE id = 1 FOR UPDATE");
              ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
+            if (!rs.next()) {
+                throw new SQLException("audit_append_lock has lost its row; the schema is damaged");
+            }
         }
     }
 }

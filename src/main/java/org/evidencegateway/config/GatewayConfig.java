@@ -1,11 +1,16 @@
 package org.evidencegateway.config;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.evidencegateway.error.CodedException;
@@ -73,11 +78,27 @@ public final class GatewayConfig {
     public static final ConfigKey<String> DB_PASSWORD = new ConfigKey<>("gateway.db.password", "",
             "Database password (empty for the embedded H2).", t -> t);
 
+    // --- audit log -----------------------------------------------------------------------------------------------
+    public static final ConfigKey<String> AUDIT_ORIGIN = ConfigKey.text("gateway.audit.origin",
+            "evidence-gateway.invalid/${gateway.id}/audit",
+            "Origin of the audit log: first line of every checkpoint and the key name of its signature (docs/audit-log.md).");
+    public static final ConfigKey<Integer> AUDIT_CHECKPOINT_SECONDS = ConfigKey.count(
+            "gateway.audit.checkpoint.interval-seconds", "60",
+            "A checkpoint is issued at the latest this many seconds after the previous one, if entries were appended.");
+    public static final ConfigKey<Integer> AUDIT_CHECKPOINT_ENTRIES = ConfigKey.count(
+            "gateway.audit.checkpoint.max-entries", "1000",
+            "A checkpoint is issued as soon as this many entries were appended since the previous one.");
+    public static final ConfigKey<String> AUDIT_TSA_URL = ConfigKey.text("gateway.audit.tsa.url", "embedded",
+            "RFC 3161 time-stamping authority of checkpoints: 'embedded' (development TSA in this process) or an http(s) URL.");
+    public static final ConfigKey<String> AUDIT_TSA_KEY = ConfigKey.text("gateway.audit.tsa.key", "certs/tsa",
+            "Key and certificate of the embedded TSA (timeStamping EKU): a PEM pair prefix or a .p12 file.");
+
     /** Every key, in documentation order. */
     public static final List<ConfigKey<?>> KEYS = List.of(ID, DATA_DIR, STORE_MIN_FREE_SPACE, TRUST_DIR,
             DECRYPTION_KEYS, EVIDENCE_KEY, KEY_PASSWORD, PARTIES_FILE, HOST, REST_PORT, TLS_KEY, MAX_PACKAGE_SIZE,
             UPLOAD_TIMEOUT, MAX_CONCURRENT_UPLOADS, IDLE_TIMEOUT, REPLAY_MAX_AGE, REPLAY_MAX_SKEW, BROKER_URL, DB_URL,
-            DB_USER, DB_PASSWORD);
+            DB_USER, DB_PASSWORD, AUDIT_ORIGIN, AUDIT_CHECKPOINT_SECONDS, AUDIT_CHECKPOINT_ENTRIES, AUDIT_TSA_URL,
+            AUDIT_TSA_KEY);
 
     private final Map<String, String> text;
     private final Map<ConfigKey<?>, Object> values = new HashMap<>();
@@ -102,6 +123,17 @@ public final class GatewayConfig {
             }
         });
         return new GatewayConfig(text);
+    }
+
+    /** The settings of a properties file (UTF-8), for {@link #from}; later overrides win. */
+    public static Map<String, String> read(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        properties.stringPropertyNames().forEach(n -> settings.put(n, properties.getProperty(n).trim()));
+        return settings;
     }
 
     /** The value of a key. */

@@ -1,14 +1,9 @@
 package org.evidencegateway.runtime;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 import org.evidencegateway.config.GatewayConfig;
@@ -29,7 +24,7 @@ public final class Gateway implements AutoCloseable {
 
     /** Builds a gateway without starting it. */
     public static Gateway create(Path configFile, Map<String, String> overrides, Clock clock) throws IOException {
-        Map<String, String> settings = read(configFile);
+        Map<String, String> settings = GatewayConfig.read(configFile);
         settings.putAll(overrides);
         GatewayConfig config = GatewayConfig.from(settings);
         Main main = new Main();
@@ -64,15 +59,5 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() throws Exception {
         main.stop();
-    }
-
-    private static Map<String, String> read(Path file) throws IOException {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        }
-        Map<String, String> settings = new LinkedHashMap<>();
-        properties.stringPropertyNames().forEach(n -> settings.put(n, properties.getProperty(n).trim()));
-        return settings;
     }
 }

@@ -25,7 +25,7 @@ import org.apache.cxf.transport.http_undertow.UndertowHTTPServerEngine;
 import org.apache.cxf.transport.http_undertow.UndertowHTTPServerEngineFactory;
 import org.evidencegateway.archive.ArchiveLimits;
 import org.evidencegateway.audit.AuditLog;
-import org.evidencegateway.audit.JdbcAuditLog;
+import org.evidencegateway.audit.AuditLedger;
 import org.evidencegateway.config.GatewayConfig;
 import org.evidencegateway.crypto.RecipientKey;
 import org.evidencegateway.evidence.EvidenceSigner;
@@ -86,7 +86,8 @@ public final class GatewayBeans implements CamelConfiguration {
         context.addService(new Closing("database", database));
         Transactions transactions = new Transactions(database);
         PackageRepository repository = new PackageRepository();
-        AuditLog audit = new JdbcAuditLog();
+        AuditLedger ledger = AuditLedger.from(config, database, clock);
+        AuditLog audit = ledger.log();
         PackageStore store = new PackageStore(data.resolve("store"));
         store.clearSpool();
 
@@ -101,6 +102,7 @@ public final class GatewayBeans implements CamelConfiguration {
 
         registry.bind("database", database);
         registry.bind("partyRegistry", parties);
+        registry.bind("auditCheckpoints", ledger.scheduler());
         registry.bind("submissionVerifier", new SubmissionVerifier(opener, parties,
                 config.get(GatewayConfig.REPLAY_MAX_AGE), config.get(GatewayConfig.REPLAY_MAX_SKEW), clock));
         registry.bind("packageRegistrar", new PackageRegistrar(store, transactions, repository, audit));
