@@ -73,7 +73,9 @@ public final class GatewayConfig {
     public static final ConfigKey<String> BROKER_URL = ConfigKey.text("gateway.broker.url", "embedded",
             "Artemis broker: 'embedded' (in this process, journal under the data folder) or a URL such as tcp://host:61616.");
     public static final ConfigKey<String> DB_URL = ConfigKey.text("gateway.db.url",
-            "jdbc:h2:file:${gateway.data-dir}/db/gateway", "JDBC URL of the gateway database (H2 or PostgreSQL).");
+            "jdbc:h2:file:${gateway.data-dir}/db/gateway;WRITE_DELAY=0",
+            "JDBC URL of the gateway database (H2 or PostgreSQL). The H2 default writes every commit at once "
+                    + "(WRITE_DELAY=0): an acknowledged package must survive the process being killed.");
     public static final ConfigKey<String> DB_USER = ConfigKey.text("gateway.db.user", "evgw", "Database user.");
     public static final ConfigKey<String> DB_PASSWORD = new ConfigKey<>("gateway.db.password", "",
             "Database password (empty for the embedded H2).", t -> t);

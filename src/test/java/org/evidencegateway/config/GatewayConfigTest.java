@@ -18,7 +18,7 @@ class GatewayConfigTest {
         assertThat(config.get(GatewayConfig.REST_PORT)).isEqualTo(8443);
         assertThat(config.get(GatewayConfig.MAX_PACKAGE_SIZE)).isEqualTo(64L << 30);
         assertThat(config.get(GatewayConfig.REPLAY_MAX_AGE)).isEqualTo(Duration.ofDays(7));
-        assertThat(config.get(GatewayConfig.DB_URL)).isEqualTo("jdbc:h2:file:data/db/gateway");
+        assertThat(config.get(GatewayConfig.DB_URL)).isEqualTo("jdbc:h2:file:data/db/gateway;WRITE_DELAY=0");
     }
 
     @Test
@@ -26,7 +26,7 @@ class GatewayConfigTest {
         GatewayConfig config = GatewayConfig.from(Map.of("gateway.data-dir", "/var/lib/evgw"));
 
         assertThat(config.get(GatewayConfig.DATA_DIR)).isEqualTo(Path.of("/var/lib/evgw"));
-        assertThat(config.get(GatewayConfig.DB_URL)).isEqualTo("jdbc:h2:file:/var/lib/evgw/db/gateway");
+        assertThat(config.get(GatewayConfig.DB_URL)).isEqualTo("jdbc:h2:file:/var/lib/evgw/db/gateway;WRITE_DELAY=0");
     }
 
     @Test

@@ -46,7 +46,7 @@ public final class GatewayState {
         }
     }
 
-    /** One row of {@code audit_events}, its entry JSON parsed. */
+    /** One row of {@code audit_entries}, its entry JSON parsed. */
     public record AuditRow(long seq, String eventType, String packageId, JsonNode entry) {
         /** A member of the entry's {@code details}, or null. */
         public String detail(String name) {
@@ -87,7 +87,7 @@ public final class GatewayState {
     /** The highest audit sequence number so far (-1 if the log is empty). */
     public long lastAuditSeq() throws SQLException {
         try (java.sql.Connection c = database().getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(seq), -1) FROM audit_events");
+             PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(seq), -1) FROM audit_entries");
              ResultSet rs = s.executeQuery()) {
             rs.next();
             return rs.getLong(1);
@@ -99,7 +99,7 @@ public final class GatewayState {
         List<AuditRow> rows = new ArrayList<>();
         try (java.sql.Connection c = database().getConnection();
              PreparedStatement s = c.prepareStatement("SELECT seq, event_type, package_id, entry_json "
-                     + "FROM audit_events WHERE seq > ? ORDER BY seq")) {
+                     + "FROM audit_entries WHERE seq > ? ORDER BY seq")) {
             s.setLong(1, seq);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
