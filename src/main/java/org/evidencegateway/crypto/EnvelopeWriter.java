@@ -22,12 +22,12 @@ import org.bouncycastle.cms.RecipientInfoGenerator;
 import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientInfoGenerator;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
-import org.bouncycastle.operator.OutputAEADEncryptor;
 import org.bouncycastle.operator.OutputEncryptor;
 import org.bouncycastle.operator.jcajce.JcaAlgorithmParametersConverter;
 
 /**
- * Writes CMS AuthEnvelopedData (AES-GCM) or EnvelopedData (AES-CBC) as a stream for one or more recipients:
+ * Writes CMS AuthEnvelopedData (AES-GCM, through {@link StreamingGcmEncryptor}, so beyond the JDK's 2 GiB limit)
+ * or EnvelopedData (AES-CBC, the JDK's) as a stream for one or more recipients:
  * RSA certificates get RSAES-OAEP/SHA-256 key transport, EC certificates ephemeral-static ECDH with the
  * SHA-256 KDF and AES-256 key wrap.
  */
@@ -47,21 +47,21 @@ public final class EnvelopeWriter {
             throw new IllegalArgumentException("a package needs at least one recipient");
         }
         try {
-            OutputEncryptor encryptor = new JceCMSContentEncryptorBuilder(encryption.oid())
-                    .setProvider(Providers.BULK_ENCRYPTION).build();
             if (encryption.authenticated()) {
                 CMSAuthEnvelopedDataStreamGenerator generator = new CMSAuthEnvelopedDataStreamGenerator();
                 generator.setBufferSize(BUFFER_SIZE);
                 addRecipients(generator, recipients);
-                return generator.open(out, (OutputAEADEncryptor) encryptor);
+                return generator.open(out, StreamingGcmEncryptor.create(encryption));
             }
+            OutputEncryptor encryptor = new JceCMSContentEncryptorBuilder(encryption.oid())
+                    .setProvider(Providers.BULK_ENCRYPTION).build();
             CMSEnvelopedDataStreamGenerator generator = new CMSEnvelopedDataStreamGenerator();
             generator.setBufferSize(BUFFER_SIZE);
             addRecipients(generator, recipients);
             return generator.open(out, encryptor);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (CMSException e) {
+        } catch (CMSException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot set up encryption: " + e.getMessage(), e);
         }
     }

@@ -7,13 +7,15 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 final class Providers {
     /**
      * Bouncy Castle, not registered globally, used where the JDK falls short: ECDH with the X9.63 KDFs of CMS key
-     * agreement, and AES-GCM content with a nonce other than 12 bytes (the JDK's AES-GCM decryption buffers the
-     * whole ciphertext until the tag is checked, so {@link StreamingGcmDecryptor} builds on its CTR and GCM
-     * encryption instead, which needs the 12-byte nonce our format writes).
+     * agreement, and decrypting AES-GCM content with a nonce other than 12 bytes ({@link StreamingGcm}, which
+     * handles the 12-byte nonces our format writes, builds on the JDK's AES instead).
      */
     static final Provider BC = new BouncyCastleProvider();
 
-    /** The JDK's provider for bulk encryption: hardware-accelerated AES; CBC and CTR stream, GCM only encrypting. */
+    /**
+     * The JDK's provider for bulk encryption: hardware-accelerated AES in CBC, CTR and ECB. Not its AES-GCM, which
+     * buffers when decrypting and refuses messages over 2^31 − 1 bytes; {@link StreamingGcm} replaces it.
+     */
     static final String BULK_ENCRYPTION = "SunJCE";
 
     private Providers() {

@@ -7,35 +7,24 @@ import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.cms.GCMParameters;
-import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.operator.InputAEADDecryptor;
 
 /**
- * AES-GCM decryption of AuthEnvelopedData content that streams, built only from the JDK's hardware-accelerated
- * ciphers: AES-CTR recovers the plaintext, and a second AES-GCM cipher in encrypt mode recomputes the tag.
+ * AES-GCM decryption of AuthEnvelopedData content that streams, with {@link StreamingGcm}: the JDK's AES-CTR
+ * recovers the plaintext and GHASH over the ciphertext recomputes the tag.
  *
  * <p>The JDK's own AES-GCM decryption holds back all plaintext until the tag is checked, which a package of
- * many gigabytes cannot afford; Bouncy Castle's streams but is several times slower. This decryptor releases
- * plaintext as it goes and checks the tag when the content ends (NIST SP 800-38D, section 7):
- * <ul>
- *   <li>GCM encrypts with a counter that starts at inc32(J0); for a 12-byte nonce J0 = nonce ‖ 0x00000001, so
- *       AES-CTR from nonce ‖ 0x00000002 over the ciphertext yields the plaintext P;</li>
- *   <li>GCM-Encrypt(K, nonce, P) reproduces the ciphertext and therefore the tag the sender computed over it;
- *       its ciphertext output is discarded and its tag compared, in constant time, with the received one.</li>
- * </ul>
- * As with any streaming AEAD, plaintext read before the end is unauthenticated: the caller must not act on it
- * until the stream has reported its end without an exception.
+ * many gigabytes cannot afford, and refuses messages over 2^31 − 1 bytes; Bouncy Castle's streams but is several
+ * times slower. This decryptor releases plaintext as it goes and, when the content ends, compares the tag in
+ * constant time with the received one (NIST SP 800-38D, section 7). As with any streaming AEAD, plaintext read
+ * before the end is unauthenticated: the caller must not act on it until the stream has reported its end without
+ * an exception.
  *
  * <p>Only 12-byte nonces (the only ones our format writes, RFC 5084's recommendation) are handled;
  * {@link #supports(AlgorithmIdentifier)} says when to leave a message to Bouncy Castle instead. AAD cannot be
@@ -43,32 +32,17 @@ import org.bouncycastle.operator.InputAEADDecryptor;
  * attempt to add AAD fails.
  */
 final class StreamingGcmDecryptor implements InputAEADDecryptor {
-    /** The nonce length for which J0 = nonce ‖ 0^31 ‖ 1 (other lengths are hashed into J0 with GHASH). */
-    static final int NONCE_BYTES = 12;
-
-    /**
-     * GCM's limit on the plaintext of one message, 2^39 − 256 bits (SP 800-38D, section 5.2.1.1): 2^32 − 2
-     * blocks, exactly the blocks inc32 can count from 2 without wrapping.
-     */
-    static final long MAX_CONTENT_BYTES = (1L << 36) - 32;
-
-    private static final int BLOCK_BYTES = 16;
+    private static final int BLOCK_BYTES = Ghash.BLOCK_BYTES;
     private static final int CHUNK_BYTES = 64 * 1024;
-    private static final Map<ASN1ObjectIdentifier, Integer> KEY_BYTES = Map.of(
-            NISTObjectIdentifiers.id_aes128_GCM, 16,
-            NISTObjectIdentifiers.id_aes192_GCM, 24,
-            NISTObjectIdentifiers.id_aes256_GCM, 32);
 
     private final AlgorithmIdentifier algorithm;
-    private final Cipher keystream;
-    private final Cipher tagCipher;
+    private final StreamingGcm gcm;
     private final int tagBytes;
     private DecryptingStream stream;
 
-    private StreamingGcmDecryptor(AlgorithmIdentifier algorithm, Cipher keystream, Cipher tagCipher, int tagBytes) {
+    private StreamingGcmDecryptor(AlgorithmIdentifier algorithm, StreamingGcm gcm, int tagBytes) {
         this.algorithm = algorithm;
-        this.keystream = keystream;
-        this.tagCipher = tagCipher;
+        this.gcm = gcm;
         this.tagBytes = tagBytes;
     }
 
@@ -77,12 +51,12 @@ final class StreamingGcmDecryptor implements InputAEADDecryptor {
      * nonce and a tag of 12 to 16 bytes. Empty means the caller should decrypt some other way.
      */
     static Optional<GCMParameters> supports(AlgorithmIdentifier algorithm) {
-        if (!KEY_BYTES.containsKey(algorithm.getAlgorithm()) || algorithm.getParameters() == null) {
+        if (!StreamingGcm.KEY_BYTES.containsKey(algorithm.getAlgorithm()) || algorithm.getParameters() == null) {
             return Optional.empty();
         }
         try {
             GCMParameters params = GCMParameters.getInstance(algorithm.getParameters());
-            boolean usable = params.getNonce().length == NONCE_BYTES
+            boolean usable = params.getNonce().length == StreamingGcm.NONCE_BYTES
                     && params.getIcvLen() >= 12 && params.getIcvLen() <= BLOCK_BYTES;
             return usable ? Optional.of(params) : Optional.empty();
         } catch (IllegalArgumentException malformed) {
@@ -96,24 +70,18 @@ final class StreamingGcmDecryptor implements InputAEADDecryptor {
      */
     static StreamingGcmDecryptor create(AlgorithmIdentifier algorithm, Key contentKey) throws CMSException {
         GCMParameters params = supports(algorithm).orElseThrow(() -> new IllegalArgumentException(
-                "not AES-GCM with a " + NONCE_BYTES + "-byte nonce: " + algorithm.getAlgorithm()));
+                "not AES-GCM with a " + StreamingGcm.NONCE_BYTES + "-byte nonce: " + algorithm.getAlgorithm()));
         byte[] raw = contentKey.getEncoded();
-        int expected = KEY_BYTES.get(algorithm.getAlgorithm());
+        int expected = StreamingGcm.KEY_BYTES.get(algorithm.getAlgorithm());
         if (raw == null || raw.length != expected) {
             throw new CMSException("the content-encryption key is " + (raw == null ? "not extractable" : raw.length
                     + " bytes") + ", " + Oids.name(algorithm.getAlgorithm()) + " needs " + expected + " bytes");
         }
         // Bouncy Castle names unwrapped keys after the content algorithm; the JDK's AES wants "AES".
         SecretKeySpec key = new SecretKeySpec(raw, "AES");
-        byte[] nonce = params.getNonce();
-        byte[] counter = Arrays.copyOf(nonce, BLOCK_BYTES);
-        counter[BLOCK_BYTES - 1] = 2;
         try {
-            Cipher keystream = Cipher.getInstance("AES/CTR/NoPadding", Providers.BULK_ENCRYPTION);
-            keystream.init(Cipher.DECRYPT_MODE, key, new IvParameterSpec(counter));
-            Cipher tagCipher = Cipher.getInstance("AES/GCM/NoPadding", Providers.BULK_ENCRYPTION);
-            tagCipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(params.getIcvLen() * 8, nonce));
-            return new StreamingGcmDecryptor(algorithm, keystream, tagCipher, params.getIcvLen());
+            return new StreamingGcmDecryptor(algorithm, StreamingGcm.decrypting(key, params.getNonce()),
+                    params.getIcvLen());
         } catch (GeneralSecurityException e) {
             throw new CMSException("cannot set up AES-GCM decryption: " + e.getMessage(), e);
         }
@@ -140,28 +108,13 @@ final class StreamingGcmDecryptor implements InputAEADDecryptor {
     /** A stream that refuses AAD: authAttrs follow the content, too late for a streaming decryptor. */
     @Override
     public OutputStream getAADStream() {
-        return new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                throw unsupportedAad();
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                throw unsupportedAad();
-            }
-        };
+        return new RefusedAadStream("AES-GCM content is decrypted as a stream and authAttrs must be absent");
     }
 
     /** The received tag once the content has been read to its end, null before. */
     @Override
     public byte[] getMAC() {
         return stream == null || stream.receivedTag == null ? null : stream.receivedTag.clone();
-    }
-
-    private static IOException unsupportedAad() {
-        return new IOException("authenticated attributes are not supported: AES-GCM content is decrypted as a "
-                + "stream and authAttrs must be absent");
     }
 
     /**
@@ -172,11 +125,9 @@ final class StreamingGcmDecryptor implements InputAEADDecryptor {
         private final InputStream source;
         /** Undecrypted input: {@code buffer[start, end)}, of which the last {@code tagBytes} are held back. */
         private final byte[] buffer = new byte[CHUNK_BYTES + BLOCK_BYTES];
-        private final byte[] discarded = new byte[CHUNK_BYTES + 2 * BLOCK_BYTES];
         private final byte[] single = new byte[1];
         private int start;
         private int end;
-        private long contentBytes;
         private boolean sourceEnded;
         private byte[] receivedTag;
         private IOException failure;
@@ -215,9 +166,6 @@ final class StreamingGcmDecryptor implements InputAEADDecryptor {
             } catch (IOException e) {
                 failure = e;
                 throw e;
-            } catch (GeneralSecurityException e) {
-                failure = new IOException("AES-GCM decryption failed: " + e.getMessage(), e);
-                throw failure;
             }
         }
 
@@ -246,28 +194,18 @@ final class StreamingGcmDecryptor implements InputAEADDecryptor {
             }
         }
 
-        private int decrypt(byte[] b, int off, int n) throws IOException, GeneralSecurityException {
-            // JDK CTR increments all 128 bits of the counter block, GCM only the low 32 (inc32). They agree until
-            // the low 32 bits wrap: counting from 2 that is after 2^32 - 2 blocks, GCM's own limit, refused here.
-            if (contentBytes + n > MAX_CONTENT_BYTES) {
-                throw new IOException("the content exceeds the AES-GCM limit of " + MAX_CONTENT_BYTES + " bytes");
-            }
-            int plain = keystream.update(buffer, start, n, b, off);
-            if (plain != n) {
-                throw new IllegalStateException("AES-CTR returned " + plain + " of " + n + " bytes");
-            }
-            tagCipher.update(b, off, n, discarded, 0);
+        /** Decrypts {@code n} bytes; {@link StreamingGcm} refuses content beyond GCM's limit. */
+        private int decrypt(byte[] b, int off, int n) throws IOException {
+            gcm.update(buffer, start, n, b, off);
             start += n;
-            contentBytes += n;
             return n;
         }
 
-        private void checkTag() throws IOException, GeneralSecurityException {
+        private void checkTag() throws IOException {
             int held = end - start;
             receivedTag = Arrays.copyOfRange(buffer, start, end);
             start = end;
-            byte[] last = tagCipher.doFinal();
-            byte[] expected = Arrays.copyOfRange(last, last.length - tagBytes, last.length);
+            byte[] expected = gcm.finish(tagBytes);
             if (held != tagBytes || !MessageDigest.isEqual(expected, receivedTag)) {
                 throw new IOException("the AES-GCM authentication tag does not match the content");
             }

@@ -12,8 +12,7 @@ import java.io.SequenceInputStream;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Random;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
+import java.util.stream.Stream;
 import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.cms.GCMParameters;
@@ -22,6 +21,8 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cms.CMSException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class StreamingGcmDecryptorTest {
@@ -31,24 +32,30 @@ class StreamingGcmDecryptorTest {
     private final byte[] key = bytes(32);
     private final byte[] nonce = bytes(12);
 
-    // --- agrees with Bouncy Castle ------------------------------------------------------------------------------
+    // --- agrees with the JDK and Bouncy Castle ------------------------------------------------------------------
 
-    @ParameterizedTest
-    @ValueSource(ints = {0, 1, 15, 16, 17, 65535, 65536, 65537, 1024 * 1024 + 3})
-    void decrypt_givesTheSamePlaintextAsBouncyCastle_forAnyLengthAndChunking(int length) throws Exception {
+    static Stream<Arguments> lengthsForEachReference() {
+        return Stream.of(0, 1, 15, 16, 17, 65535, 65536, 65537, 1024 * 1024 + 3)
+                .flatMap(length -> Arrays.stream(ReferenceGcm.values()).map(ref -> Arguments.of(length, ref)));
+    }
+
+    @ParameterizedTest(name = "{0} bytes from {1}")
+    @MethodSource("lengthsForEachReference")
+    void decrypt_givesTheSamePlaintextAsTheReference_forAnyLengthAndChunking(int length, ReferenceGcm reference)
+            throws Exception {
         byte[] plaintext = bytes(length);
-        byte[] sealed = bouncyCastle(Cipher.ENCRYPT_MODE, TAG_BYTES, plaintext);
+        byte[] sealed = reference.seal(key, nonce, TAG_BYTES, plaintext);
 
         byte[] ours = readInRandomChunks(decryptor(TAG_BYTES).getInputStream(dribbling(sealed)));
 
-        assertThat(ours).isEqualTo(bouncyCastle(Cipher.DECRYPT_MODE, TAG_BYTES, sealed)).isEqualTo(plaintext);
+        assertThat(ours).isEqualTo(reference.open(key, nonce, TAG_BYTES, sealed)).isEqualTo(plaintext);
     }
 
     @ParameterizedTest
     @ValueSource(ints = {12, 13, 14, 15})
     void decrypt_checksShortTags(int tagBytes) throws Exception {
         byte[] plaintext = bytes(100_003);
-        byte[] sealed = bouncyCastle(Cipher.ENCRYPT_MODE, tagBytes, plaintext);
+        byte[] sealed = sealWithBouncyCastle(tagBytes, plaintext);
 
         byte[] ours = readInRandomChunks(decryptor(tagBytes).getInputStream(dribbling(sealed)));
         sealed[sealed.length - 1] ^= 1;
@@ -62,9 +69,7 @@ class StreamingGcmDecryptorTest {
     void decrypt_works_withAes128() throws Exception {
         byte[] key128 = Arrays.copyOf(key, 16);
         byte[] plaintext = bytes(70_000);
-        Cipher bc = Cipher.getInstance("AES/GCM/NoPadding", Providers.BC);
-        bc.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key128, "AES"), new GCMParameterSpec(128, nonce));
-        byte[] sealed = bc.doFinal(plaintext);
+        byte[] sealed = ReferenceGcm.BOUNCY_CASTLE.seal(key128, nonce, TAG_BYTES, plaintext);
 
         StreamingGcmDecryptor decryptor = StreamingGcmDecryptor.create(
                 gcm(NISTObjectIdentifiers.id_aes128_GCM, TAG_BYTES), new SecretKeySpec(key128, "AES"));
@@ -76,7 +81,7 @@ class StreamingGcmDecryptorTest {
 
     @Test
     void decrypt_rejectsAlteredTag() throws Exception {
-        byte[] sealed = bouncyCastle(Cipher.ENCRYPT_MODE, TAG_BYTES, bytes(5000));
+        byte[] sealed = sealWithBouncyCastle(TAG_BYTES, bytes(5000));
         sealed[sealed.length - 3] ^= 0x40;
 
         assertThatThrownBy(() -> readInRandomChunks(decryptor(TAG_BYTES).getInputStream(new ByteArrayInputStream(sealed))))
@@ -86,7 +91,7 @@ class StreamingGcmDecryptorTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 16, 2500, 4999})
     void decrypt_rejectsAlteredCiphertext(int position) throws Exception {
-        byte[] sealed = bouncyCastle(Cipher.ENCRYPT_MODE, TAG_BYTES, bytes(5000));
+        byte[] sealed = sealWithBouncyCastle(TAG_BYTES, bytes(5000));
         sealed[position] ^= 1;
 
         assertThatThrownBy(() -> readInRandomChunks(decryptor(TAG_BYTES).getInputStream(new ByteArrayInputStream(sealed))))
@@ -96,7 +101,7 @@ class StreamingGcmDecryptorTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 15, 16, 17, 4000})
     void decrypt_rejectsInputCutShort(int missing) throws Exception {
-        byte[] sealed = bouncyCastle(Cipher.ENCRYPT_MODE, TAG_BYTES, bytes(5000));
+        byte[] sealed = sealWithBouncyCastle(TAG_BYTES, bytes(5000));
         byte[] cut = Arrays.copyOf(sealed, sealed.length - missing);
 
         assertThatThrownBy(() -> readInRandomChunks(decryptor(TAG_BYTES).getInputStream(new ByteArrayInputStream(cut))))
@@ -113,7 +118,7 @@ class StreamingGcmDecryptorTest {
 
     @Test
     void decrypt_keepsFailing_afterTheTagWasRejected() throws Exception {
-        byte[] sealed = bouncyCastle(Cipher.ENCRYPT_MODE, TAG_BYTES, bytes(100));
+        byte[] sealed = sealWithBouncyCastle(TAG_BYTES, bytes(100));
         sealed[0] ^= 1;
         InputStream plaintext = decryptor(TAG_BYTES).getInputStream(new ByteArrayInputStream(sealed));
 
@@ -127,7 +132,7 @@ class StreamingGcmDecryptorTest {
     @Test
     void decrypt_releasesPlaintextBeforeTheTagArrives() throws Exception {
         byte[] plaintext = bytes(300_000);
-        byte[] sealed = bouncyCastle(Cipher.ENCRYPT_MODE, TAG_BYTES, plaintext);
+        byte[] sealed = sealWithBouncyCastle(TAG_BYTES, plaintext);
         InputStream firstPart = new ByteArrayInputStream(sealed, 0, 200_000);
         InputStream notYetArrived = new InputStream() {
             @Override
@@ -144,7 +149,7 @@ class StreamingGcmDecryptorTest {
 
     @Test
     void decrypt_reportsTheEndOnlyOnce_andThenStaysAtTheEnd() throws Exception {
-        byte[] sealed = bouncyCastle(Cipher.ENCRYPT_MODE, TAG_BYTES, bytes(33));
+        byte[] sealed = sealWithBouncyCastle(TAG_BYTES, bytes(33));
         StreamingGcmDecryptor decryptor = decryptor(TAG_BYTES);
         InputStream plaintext = decryptor.getInputStream(new ByteArrayInputStream(sealed));
 
@@ -182,15 +187,6 @@ class StreamingGcmDecryptorTest {
                 .isInstanceOf(CMSException.class).hasMessageContaining("16 bytes").hasMessageContaining("needs 32");
     }
 
-    @Test
-    void maxContent_isTheLastBlockInc32CountsWithoutWrapping() {
-        long blocks = StreamingGcmDecryptor.MAX_CONTENT_BYTES / 16;
-
-        assertThat(StreamingGcmDecryptor.MAX_CONTENT_BYTES % 16).isZero();
-        // the counter starts at 2 for the first block; the last block uses 2 + blocks - 1 = 2^32 - 1
-        assertThat(2 + blocks - 1).isEqualTo((1L << 32) - 1);
-    }
-
     // --- helpers ------------------------------------------------------------------------------------------------
 
     private StreamingGcmDecryptor decryptor(int tagBytes) throws CMSException {
@@ -202,11 +198,9 @@ class StreamingGcmDecryptorTest {
         return new AlgorithmIdentifier(oid, new GCMParameters(nonce, tagBytes));
     }
 
-    /** Bouncy Castle's AES-GCM (the reference): ciphertext ‖ tag out of ENCRYPT, plaintext out of DECRYPT. */
-    private byte[] bouncyCastle(int mode, int tagBytes, byte[] input) throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding", Providers.BC);
-        cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(tagBytes * 8, nonce));
-        return cipher.doFinal(input);
+    /** Bouncy Castle's AES-GCM: ciphertext ‖ tag. */
+    private byte[] sealWithBouncyCastle(int tagBytes, byte[] plaintext) throws GeneralSecurityException {
+        return ReferenceGcm.BOUNCY_CASTLE.seal(key, nonce, tagBytes, plaintext);
     }
 
     /** Reads with request sizes from 1 byte to 100 KiB, mixing in single-byte reads. */
