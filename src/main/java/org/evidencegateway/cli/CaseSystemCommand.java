@@ -26,6 +26,7 @@ import org.evidencegateway.trust.Pem;
 import org.evidencegateway.trust.TrustAnchors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -68,9 +69,8 @@ final class CaseSystemCommand implements Callable<Integer> {
             description = "PKCS#12 with the HTTPS server key (default: certs/<case system>-tls.p12).")
     Path tlsKey;
 
-    @Option(names = "--p12-password", paramLabel = "PASSWORD", defaultValue = "changeit",
-            description = "Password of the .p12 files (default: the development PKI's).")
-    String password;
+    @Mixin
+    P12Password password;
 
     @Option(names = "--trust", paramLabel = "DIR", defaultValue = "certs",
             description = "Trust anchors (<code>-root-ca.crt.pem) and CRLs, for signers and TLS clients (default: ${DEFAULT-VALUE}).")
@@ -106,7 +106,7 @@ final class CaseSystemCommand implements Callable<Integer> {
         PartyRegistry registry = PartyRegistry.load(parties);
         RegisteredParty caseSystem = CaseSystemIdentity.fromRegistry(registry, party);
         String id = caseSystem.id();
-        Credential credential = KeyReferences.load(key == null ? "certs/" + id : key, password);
+        Credential credential = KeyReferences.load(key == null ? "certs/" + id : key, password.value);
         TrustAnchors anchors = TrustAnchors.load(trust);
         Clock clock = Clock.systemUTC();
         OpeningPolicy policy = new OpeningPolicy(List.of(credential.recipientKey()), anchors,
@@ -114,7 +114,7 @@ final class CaseSystemCommand implements Callable<Integer> {
         DeliveryReceiver receiver = new DeliveryReceiver(CaseSystemIdentity.of(caseSystem), credential.signer(), policy,
                 new DeliveryStore(store == null ? Path.of("data", id) : store));
         HttpsSettings https = new HttpsSettings(host, port == null ? registeredPort(caseSystem) : port,
-                tlsKey == null ? Path.of("certs", id + "-tls.p12") : tlsKey, password, clients(), anchors, clock);
+                tlsKey == null ? Path.of("certs", id + "-tls.p12") : tlsKey, password.value, clients(), anchors, clock);
         CaseSystemServer server = CaseSystemServer.start(receiver, https);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("case system %s (serves %s) receiving at%n  REST %s%s/deliveries%n  SOAP %s%s%n", id,
