@@ -74,8 +74,17 @@ public final class DeliveryEvidences {
         });
     }
 
-    /** Records the case system's answer: the Delivery or the NonDelivery evidence, status and audit entry. */
-    public SignedEvidence record(DeliveryOutcome outcome) {
+    /**
+     * Records the case system's answer: the Delivery or the NonDelivery evidence, status and audit entry.
+     *
+     * @return {@code outcome}, for the next step
+     */
+    public DeliveryOutcome record(DeliveryOutcome outcome) {
+        evidence(outcome);
+        return outcome;
+    }
+
+    private SignedEvidence evidence(DeliveryOutcome outcome) {
         DeliveryAttempt attempt = outcome.attempt();
         if (outcome.result() == DeliveryOutcome.Result.DELIVERED) {
             byte[] ack = outcome.acknowledgement();

@@ -19,6 +19,11 @@ public record DeliveryOutcome(DeliveryAttempt attempt, Result result, byte[] ack
         REFUSED
     }
 
+    /** Whether the case system refused the package for good (it goes to the destination's dead letters). */
+    public boolean permanentlyRefused() {
+        return result == Result.REFUSED;
+    }
+
     public static DeliveryOutcome delivered(DeliveryAttempt attempt, byte[] acknowledgement) {
         return new DeliveryOutcome(attempt, Result.DELIVERED, acknowledgement, null, null);
     }

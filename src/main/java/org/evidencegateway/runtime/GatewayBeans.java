@@ -46,6 +46,7 @@ import org.evidencegateway.party.ReloadingPartyRegistry;
 import org.evidencegateway.queue.BrokerSettings;
 import org.evidencegateway.queue.EmbeddedBroker;
 import org.evidencegateway.queue.QueueDepths;
+import org.evidencegateway.receive.ClaimCheck;
 import org.evidencegateway.receive.PackageQueries;
 import org.evidencegateway.receive.PackageRecovery;
 import org.evidencegateway.receive.PackageRegistrar;
@@ -56,6 +57,7 @@ import org.evidencegateway.store.Database;
 import org.evidencegateway.store.PackageRepository;
 import org.evidencegateway.store.PackageStore;
 import org.evidencegateway.store.Transactions;
+import org.evidencegateway.transport.DeadLetters;
 import org.evidencegateway.transport.DeliveryEdge;
 import org.evidencegateway.transport.IngestEdge;
 import org.evidencegateway.transport.IngestMetrics;
@@ -123,7 +125,8 @@ public final class GatewayBeans implements CamelConfiguration {
         registry.bind("restEdge", new RestEdge(queries));
         registry.bind("soapEdge", new SoapEdge(queries));
 
-        bindDelivery(context, anchors, parties, new Storage(store, transactions, repository, audit), signer, data);
+        bindDelivery(context, anchors, parties, new Storage(store, transactions, repository, audit), signer, data,
+                broker);
 
         for (HealthCheck check : GatewayHealth.checks(broker.embedded(), broker.connections(), broker.url(), store,
                 data.resolve("store"), config.get(GatewayConfig.STORE_MIN_FREE_SPACE), database, parties)) {
@@ -165,7 +168,8 @@ public final class GatewayBeans implements CamelConfiguration {
 
     /** The delivery stage's beans, and one transacted consumer route per case system of the registry. */
     private void bindDelivery(CamelContext context, TrustAnchors anchors, ReloadingPartyRegistry parties,
-                              Storage storage, EvidenceSigner signer, Path data) throws Exception {
+                              Storage storage, EvidenceSigner signer, Path data, Broker broker)
+            throws Exception {
         Registry registry = context.getRegistry();
         DeliveryEvidences evidences = new DeliveryEvidences(config.get(GatewayConfig.ID), parties,
                 storage.transactions(), storage.repository(), storage.audit(), signer,
@@ -181,11 +185,18 @@ public final class GatewayBeans implements CamelConfiguration {
                 DeliveryProtocol.REST, new RestCaseSystemClient(tls, timeout),
                 DeliveryProtocol.SOAP, new SoapCaseSystemClient(tls, timeout)), evidences));
         registry.bind("deliveryEvidences", evidences);
+        registry.bind("deadLetters", new DeadLetters(broker.connections()));
         if (!config.get(GatewayConfig.DELIVERY_ENABLED)) {
             return;
         }
         List<String> destinations = parties.current().parties().stream()
                 .filter(p -> p.role() == Role.CASE_SYSTEM && p.delivery() != null).map(p -> p.id()).toList();
+        if (broker.embedded() != null) {
+            // An external broker's operator creates them (docs/operations.md).
+            for (String destination : destinations) {
+                broker.embedded().ensureDeadLetterQueue(ClaimCheck.queueFor(destination));
+            }
+        }
         context.addRoutes(new DeliveryConsumers(destinations, config.get(GatewayConfig.DELIVERY_CONSUMERS)));
     }
 

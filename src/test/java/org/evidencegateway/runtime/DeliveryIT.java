@@ -20,6 +20,8 @@ import org.evidencegateway.evidence.EvidenceType;
 import org.evidencegateway.manifest.Country;
 import org.evidencegateway.manifest.Party;
 import org.evidencegateway.open.TestPackages;
+import org.evidencegateway.queue.BrokerSettings;
+import org.evidencegateway.receive.ClaimCheck;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,7 +104,8 @@ class DeliveryIT {
         // When kz-gpo submits it
         assertThat(gateway.submit("kz-gpo", pkg).statusCode()).isEqualTo(202);
 
-        // Then the case system's refusal (403 EGW-DLV-002) ends it: DELIVERY_FAILED after one attempt, NonDelivery
+        // Then the case system's refusal (403 EGW-DLV-002) ends it: DELIVERY_FAILED after one attempt, NonDelivery,
+        // and the claim check on the destination's dead-letter queue
         assertThat(awaitFinalStatus("kz-gpo", id)).isEqualTo("DELIVERY_FAILED");
         Evidence nonDelivery = evidence("kz-gpo", id, EvidenceType.NON_DELIVERY);
         assertThat(nonDelivery.reasonCode()).isEqualTo("EGW-DLV-002");
@@ -112,6 +115,10 @@ class DeliveryIT {
                 .map(GatewayState.AuditRow::eventType).toList();
         assertThat(events).containsSubsequence("DELIVERY_ATTEMPTED", "PACKAGE_NOT_DELIVERED")
                 .containsOnlyOnce("DELIVERY_ATTEMPTED");
+        String deadLetters = BrokerSettings.deadLetterQueue(ClaimCheck.queueFor("ua-case"));
+        state.awaitQueued(deadLetters, id);
+        assertThat(state.browse(deadLetters)).extracting(GatewayState.QueuedMessage::packageId)
+                .containsOnlyOnce(id.toString());
     }
 
     /** Polls the package's status as {@code party} until delivery ends, for at most a minute. */

@@ -76,7 +76,7 @@ class DeliveryRetryIT {
             assertThat(nonDelivery.reasonCode()).isEqualTo("EGW-DLV-004");
             assertThat(nonDelivery.reasonMessage()).contains("ua-case").contains("3 times");
             GatewayState state = new GatewayState(gateway);
-            awaitQueued(state, BrokerSettings.deadLetterQueue(ClaimCheck.queueFor("ua-case")), id);
+            state.awaitQueued(BrokerSettings.deadLetterQueue(ClaimCheck.queueFor("ua-case")), id);
             assertThat(state.browse(ClaimCheck.queueFor("ua-case"))).isEmpty();
         }
     }
@@ -94,14 +94,6 @@ class DeliveryRetryIT {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (rows(state, after, id).stream().filter(r -> r.eventType().equals(type)).count() < count) {
             assertThat(Instant.now()).as("%d× %s for %s", count, type, id).isBefore(deadline);
-            Thread.sleep(100);
-        }
-    }
-
-    private static void awaitQueued(GatewayState state, String queue, UUID id) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (state.browse(queue).stream().noneMatch(m -> m.packageId().equals(id.toString()))) {
-            assertThat(Instant.now()).as("%s on %s", id, queue).isBefore(deadline);
             Thread.sleep(100);
         }
     }
