@@ -58,6 +58,30 @@ class DeliveryRetryIT {
     }
 
     @Test
+    void retriesSurviveAGatewayRestart_andThePackageIsDeliveredOnce() throws Exception {
+        // Given ua-case down, and a package whose delivery failed twice
+        try (TestCaseSystem uaCase = TestCaseSystem.prepare("ua-case", dir.resolve("ua-case"));
+             TestGateway gateway = TestGateway.delivering(dir.resolve("gateway"), Map.of("ua-case", uaCase.endpoint()),
+                     retries("100"))) {
+            UUID id = UUID.randomUUID();
+            TestPackages pkg = TestPackages.valid().packageId(id);
+            assertThat(gateway.submit("kz-gpo", pkg.build()).statusCode()).isEqualTo(202);
+            awaitAudit(new GatewayState(gateway), -1, id, "DELIVERY_ATTEMPTED", 2);
+
+            // When the gateway stops, ua-case comes up, and the gateway starts again on the same data
+            gateway.stop();
+            uaCase.start();
+            gateway.startAgain();
+
+            // Then the retry kept by the broker delivers the package, once
+            assertThat(DeliveryIT.awaitFinalStatus(gateway, "kz-gpo", id)).isEqualTo("DELIVERED");
+            DeliveryIT.assertStoredWithContent(uaCase, id, pkg);
+            assertThat(rows(new GatewayState(gateway), -1, id))
+                    .filteredOn(r -> r.eventType().equals("PACKAGE_DELIVERED")).hasSize(1);
+        }
+    }
+
+    @Test
     void caseSystemNeverUp_afterTheLastAttempt_isDeadLettered_withNonDelivery() throws Exception {
         // Given ua-case down for good, and a gateway making three attempts
         try (TestCaseSystem uaCase = TestCaseSystem.prepare("ua-case", dir.resolve("ua-case"));
