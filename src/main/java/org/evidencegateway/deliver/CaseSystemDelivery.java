@@ -11,10 +11,13 @@ import org.evidencegateway.party.DeliveryProtocol;
 public final class CaseSystemDelivery {
     private final Map<DeliveryProtocol, CaseSystemClient> clients;
     private final DeliveryEvidences evidences;
+    private final DeliveryMetrics metrics;
 
-    public CaseSystemDelivery(Map<DeliveryProtocol, CaseSystemClient> clients, DeliveryEvidences evidences) {
+    public CaseSystemDelivery(Map<DeliveryProtocol, CaseSystemClient> clients, DeliveryEvidences evidences,
+                              DeliveryMetrics metrics) {
         this.clients = Map.copyOf(clients);
         this.evidences = evidences;
+        this.metrics = metrics;
     }
 
     /**
@@ -24,12 +27,18 @@ public final class CaseSystemDelivery {
      */
     public DeliveryOutcome deliver(Reenveloped pkg) {
         DeliveryAttempt attempt = pkg.attempt();
+        String destination = attempt.caseSystem().id();
         try {
-            return clients.get(attempt.caseSystem().delivery().protocol()).deliver(pkg);
+            DeliveryOutcome outcome = clients.get(attempt.caseSystem().delivery().protocol()).deliver(pkg);
+            metrics.attempted(destination, outcome.permanentlyRefused() ? DeliveryMetrics.Outcome.REFUSED
+                    : DeliveryMetrics.Outcome.DELIVERED);
+            return outcome;
         } catch (TransientDeliveryException e) {
             if (attempt.last()) {
                 evidences.exhausted(attempt, e);
             }
+            metrics.attempted(destination, attempt.last() ? DeliveryMetrics.Outcome.EXHAUSTED
+                    : DeliveryMetrics.Outcome.RETRY);
             throw e;
         } finally {
             Reenveloper.delete(pkg.file());

@@ -32,6 +32,7 @@ import org.evidencegateway.config.GatewayConfig;
 import org.evidencegateway.crypto.RecipientKey;
 import org.evidencegateway.deliver.CaseSystemDelivery;
 import org.evidencegateway.deliver.DeliveryEvidences;
+import org.evidencegateway.deliver.DeliveryMetrics;
 import org.evidencegateway.deliver.DeliveryTls;
 import org.evidencegateway.deliver.Reenveloper;
 import org.evidencegateway.deliver.RestCaseSystemClient;
@@ -126,7 +127,7 @@ public final class GatewayBeans implements CamelConfiguration {
         registry.bind("soapEdge", new SoapEdge(queries));
 
         bindDelivery(context, anchors, parties, new Storage(store, transactions, repository, audit), signer, data,
-                broker);
+                broker, new DeliveryMetrics(meters));
 
         for (HealthCheck check : GatewayHealth.checks(broker.embedded(), broker.connections(), broker.url(), store,
                 data.resolve("store"), config.get(GatewayConfig.STORE_MIN_FREE_SPACE), database, parties)) {
@@ -168,8 +169,8 @@ public final class GatewayBeans implements CamelConfiguration {
 
     /** The delivery stage's beans, and one transacted consumer route per case system of the registry. */
     private void bindDelivery(CamelContext context, TrustAnchors anchors, ReloadingPartyRegistry parties,
-                              Storage storage, EvidenceSigner signer, Path data, Broker broker)
-            throws Exception {
+                              Storage storage, EvidenceSigner signer, Path data, Broker broker,
+                              DeliveryMetrics metrics) throws Exception {
         Registry registry = context.getRegistry();
         DeliveryEvidences evidences = new DeliveryEvidences(config.get(GatewayConfig.ID), parties,
                 storage.transactions(), storage.repository(), storage.audit(), signer,
@@ -183,7 +184,7 @@ public final class GatewayBeans implements CamelConfiguration {
         registry.bind("reenveloper", reenveloper);
         registry.bind("caseSystemDelivery", new CaseSystemDelivery(Map.of(
                 DeliveryProtocol.REST, new RestCaseSystemClient(tls, timeout),
-                DeliveryProtocol.SOAP, new SoapCaseSystemClient(tls, timeout)), evidences));
+                DeliveryProtocol.SOAP, new SoapCaseSystemClient(tls, timeout)), evidences, metrics));
         registry.bind("deliveryEvidences", evidences);
         registry.bind("deadLetters", new DeadLetters(broker.connections()));
         if (!config.get(GatewayConfig.DELIVERY_ENABLED)) {

@@ -2,6 +2,9 @@ package org.evidencegateway.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,8 +96,8 @@ class DeliveryRetryIT {
             assertThat(gateway.submit("kz-gpo", TestPackages.valid().packageId(id).build()).statusCode())
                     .isEqualTo(202);
 
-            // Then after the third attempt the sender sees DELIVERY_FAILED with a NonDelivery evidence, and the claim
-            // check waits on the destination's dead-letter queue for an operator
+            // Then after the third attempt the sender sees DELIVERY_FAILED with a NonDelivery evidence, the claim
+            // check waits on the destination's dead-letter queue for an operator, and the metrics tell the attempts
             assertThat(DeliveryIT.awaitFinalStatus(gateway, "kz-gpo", id)).isEqualTo("DELIVERY_FAILED");
             Evidence nonDelivery = DeliveryIT.evidence(gateway, "kz-gpo", id, EvidenceType.NON_DELIVERY);
             assertThat(nonDelivery.reasonCode()).isEqualTo("EGW-DLV-004");
@@ -102,6 +105,10 @@ class DeliveryRetryIT {
             GatewayState state = new GatewayState(gateway);
             state.awaitQueued(BrokerSettings.deadLetterQueue(ClaimCheck.queueFor("ua-case")), id);
             assertThat(state.browse(ClaimCheck.queueFor("ua-case"))).isEmpty();
+            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    gateway.managementUri("/observe/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(metrics).contains("evgw_deliveries_total{destination=\"ua-case\",outcome=\"retry\"} 2.0")
+                    .contains("evgw_deliveries_total{destination=\"ua-case\",outcome=\"exhausted\"} 1.0");
         }
     }
 
