@@ -32,7 +32,7 @@ import org.evidencegateway.receive.ClaimCheck;
  * fault, a timeout or a connection failure is retried.
  */
 public final class SoapCaseSystemClient implements CaseSystemClient {
-    private final CaseSystemService service = new CaseSystemService();
+    private CaseSystemService service;
     private final SSLContext tls;
     private final Duration timeout;
 
@@ -77,7 +77,7 @@ public final class SoapCaseSystemClient implements CaseSystemClient {
 
     /** A port for one delivery: endpoint, MTOM, TLS, timeouts, and a record of the SOAP fault code if one comes. */
     private CaseSystemPortType port(DeliveryAttempt attempt, AtomicReference<QName> faultCode) {
-        CaseSystemPortType port = service.getCaseSystemPort();
+        CaseSystemPortType port = service().getCaseSystemPort();
         BindingProvider provider = (BindingProvider) port;
         provider.getRequestContext().put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, endpoint(attempt));
         ((SOAPBinding) provider.getBinding()).setMTOMEnabled(true);
@@ -94,6 +94,17 @@ public final class SoapCaseSystemClient implements CaseSystemClient {
         conduit.setClient(policy);
         client.getInFaultInterceptors().add(new FaultCodeRecorder(faultCode));
         return port;
+    }
+
+    /**
+     * The service (its WSDL read once), made at the first delivery: made at start-up, before the gateway's own CXF
+     * bus, it would make the process's default bus a client bus of its own.
+     */
+    private synchronized CaseSystemService service() {
+        if (service == null) {
+            service = new CaseSystemService();
+        }
+        return service;
     }
 
     private static String endpoint(DeliveryAttempt attempt) {
