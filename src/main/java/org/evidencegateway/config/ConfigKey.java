@@ -34,6 +34,14 @@ public record ConfigKey<T>(String name, String defaultValue, String description,
         return new ConfigKey<>(name, defaultValue, description, t -> Path.of(nonEmpty(t)));
     }
 
+    static ConfigKey<Boolean> flag(String name, String defaultValue, String description) {
+        return new ConfigKey<>(name, defaultValue, description, t -> switch (t) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException("must be true or false");
+        });
+    }
+
     static ConfigKey<Integer> port(String name, String defaultValue, String description) {
         return new ConfigKey<>(name, defaultValue, description, t -> inRange(Integer.parseInt(t), 0, 65535));
     }

@@ -54,6 +54,25 @@ public final class GatewayConfig {
             "HTTPS port (mutual TLS) of the REST API (/api/v1) and of the SOAP endpoint (/soap/v1/gateway) alike.");
     public static final ConfigKey<String> TLS_KEY = ConfigKey.text("gateway.tls.key", "certs/gateway-tls.p12",
             "The gateway's TLS server key and certificate (.p12).");
+    public static final ConfigKey<String> TLS_CLIENT_KEY = ConfigKey.text("gateway.tls.client-key",
+            "certs/gateway-tls.p12",
+            "The gateway's TLS client key and certificate (.p12) presented to case systems when delivering.");
+
+    // --- delivery to case systems -----------------------------------------------------------------------------------
+    public static final ConfigKey<Boolean> DELIVERY_ENABLED = ConfigKey.flag("gateway.delivery.enabled", "true",
+            "Whether packages are delivered; false keeps accepted packages on their queues (a receive-only gateway).");
+    public static final ConfigKey<Integer> DELIVERY_CONSUMERS = ConfigKey.count(
+            "gateway.delivery.concurrent-consumers", "2",
+            "Deliveries under way at once per case system (packages of one case still go one after another).");
+    public static final ConfigKey<Duration> DELIVERY_INITIAL_RETRY_DELAY = ConfigKey.duration(
+            "gateway.delivery.initial-retry-delay", "PT5S",
+            "Wait before the first retry of a delivery that failed transiently; doubled (with jitter) on every retry.");
+    public static final ConfigKey<Duration> DELIVERY_MAX_RETRY_DELAY = ConfigKey.duration(
+            "gateway.delivery.max-retry-delay", "PT10M", "Cap of the wait between two delivery retries.");
+    public static final ConfigKey<Integer> DELIVERY_MAX_ATTEMPTS = ConfigKey.count("gateway.delivery.max-attempts",
+            "300", "Delivery attempts (about 48 hours with the default delays) before the package is dead-lettered.");
+    public static final ConfigKey<Duration> DELIVERY_TIMEOUT = ConfigKey.duration("gateway.delivery.timeout",
+            "PT30M", "Longest time one delivery attempt may take, upload and answer included, before it is retried.");
 
     // --- limits ---------------------------------------------------------------------------------------------------
     public static final ConfigKey<Long> MAX_PACKAGE_SIZE = ConfigKey.bytes("gateway.limits.max-package-size", "64GiB",
@@ -97,7 +116,9 @@ public final class GatewayConfig {
 
     /** Every key, in documentation order. */
     public static final List<ConfigKey<?>> KEYS = List.of(ID, DATA_DIR, STORE_MIN_FREE_SPACE, TRUST_DIR,
-            DECRYPTION_KEYS, EVIDENCE_KEY, KEY_PASSWORD, PARTIES_FILE, HOST, REST_PORT, TLS_KEY, MAX_PACKAGE_SIZE,
+            DECRYPTION_KEYS, EVIDENCE_KEY, KEY_PASSWORD, PARTIES_FILE, HOST, REST_PORT, TLS_KEY, TLS_CLIENT_KEY,
+            DELIVERY_ENABLED, DELIVERY_CONSUMERS, DELIVERY_INITIAL_RETRY_DELAY, DELIVERY_MAX_RETRY_DELAY, DELIVERY_MAX_ATTEMPTS,
+            DELIVERY_TIMEOUT, MAX_PACKAGE_SIZE,
             UPLOAD_TIMEOUT, MAX_CONCURRENT_UPLOADS, IDLE_TIMEOUT, REPLAY_MAX_AGE, REPLAY_MAX_SKEW, BROKER_URL, DB_URL,
             DB_USER, DB_PASSWORD, AUDIT_ORIGIN, AUDIT_CHECKPOINT_SECONDS, AUDIT_CHECKPOINT_ENTRIES, AUDIT_TSA_URL,
             AUDIT_TSA_KEY);

@@ -104,6 +104,11 @@ public enum ErrorCode {
     DLV_NOT_SERVED("EGW-DLV-002", Category.AUTHORIZATION,
             "package %s is addressed to %s, but case system %s serves only %s"),
 
+    // --- delivery to a case system (as the gateway sees it) ----------------------------------------------------
+    DLV_REFUSED("EGW-DLV-003", Category.REQUEST, "case system %s refused the delivery without an error code: %s"),
+    DLV_RETRIES_EXHAUSTED("EGW-DLV-004", Category.INTERNAL,
+            "delivery to case system %s failed %d times, the last time: %s"),
+
     // --- local failures (not the sender's fault) -------------------------------------------------------------
     IO_STORAGE("EGW-IO-001", Category.INTERNAL, "storage failed: %s"),
     CONFIG_INVALID("EGW-CFG-001", Category.INTERNAL, "configuration key %s is invalid: %s"),

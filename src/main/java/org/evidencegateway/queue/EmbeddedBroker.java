@@ -1,6 +1,9 @@
 package org.evidencegateway.queue;
 
 import java.nio.file.Path;
+import org.apache.activemq.artemis.api.core.Message;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
@@ -55,6 +58,20 @@ public final class EmbeddedBroker implements AutoCloseable {
     /** True once the broker has started and until it stops. */
     public boolean isActive() {
         return server.getActiveMQServer() != null && server.getActiveMQServer().isActive();
+    }
+
+    /**
+     * Creates the dead-letter queue of delivery queue {@code queue} now, as the broker would when it first
+     * dead-letters one of its messages (on {@value BrokerSettings#DEAD_LETTER_ADDRESS}, taking the messages that came
+     * from {@code queue}), so that the gateway can put a message there itself; does nothing if it exists.
+     */
+    public void ensureDeadLetterQueue(String queue) throws Exception {
+        SimpleString name = SimpleString.of(BrokerSettings.DEAD_LETTER_PREFIX + queue);
+        if (server.getActiveMQServer().locateQueue(name) == null) {
+            server.getActiveMQServer().createQueue(QueueConfiguration.of(name)
+                    .setAddress(BrokerSettings.DEAD_LETTER_ADDRESS).setRoutingType(RoutingType.ANYCAST)
+                    .setFilterString(Message.HDR_ORIGINAL_ADDRESS + " = '" + queue + "'").setDurable(true), true);
+        }
     }
 
     /** Messages waiting on a queue (delivered but unacknowledged included), or -1 if there is no such queue. */

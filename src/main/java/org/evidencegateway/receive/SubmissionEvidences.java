@@ -78,7 +78,8 @@ public final class SubmissionEvidences {
                 submission.submitter(), null));
         String destination = claimCheck(submission).destination();
         transactions.inTransaction(c -> {
-            repository.updateStatus(c, r.packageId(), PackageStatus.ACCEPTED, now, "queued for " + destination);
+            // Its delivery may have begun already: the package is on the queue.
+            repository.advanceStatus(c, r.packageId(), PackageStatus.ACCEPTED, now, "queued for " + destination);
             repository.saveEvidence(c, evidence);
             audit.append(c, new AuditEvent(AuditEventType.PACKAGE_QUEUED, now, r.packageId(), submission.submitter(),
                     Map.of("destination", destination, "evidenceId", evidence.statement().evidenceId().toString())));
@@ -141,16 +142,26 @@ public final class SubmissionEvidences {
                     null, null, submitter, code, reason);
         }
         if (s.record() != null) {
-            PackageRecord r = s.record();
-            return new Evidence(Evidence.VERSION, UUID.randomUUID(), type, now, gatewayId, r.packageId(),
-                    r.packageSha256(), r.packageSize(), r.manifestSha256(), party(r.sender()), party(r.recipient()),
-                    submitter, code, reason);
+            return about(s.record(), type, now, gatewayId, submitter, code, reason, null);
         }
         Manifest manifest = s.report() == null ? null : s.report().manifest();
         return new Evidence(Evidence.VERSION, UUID.randomUUID(), type, now, gatewayId,
                 manifest == null ? null : manifest.packageId(), s.packageSha256(), s.packageSize(),
                 s.report() == null ? null : s.report().manifestSha256(), manifest == null ? null : manifest.sender(),
                 manifest == null ? null : manifest.recipient(), submitter, code, reason);
+    }
+
+    /**
+     * A statement about a recorded package: its identity and parties from the record.
+     *
+     * @param code                  the reason code of a failure type, else null
+     * @param acknowledgementSha256 for a Delivery, the SHA-256 of the case system's acknowledgement, else null
+     */
+    public static Evidence about(PackageRecord r, EvidenceType type, Instant now, String gatewayId, String submitter,
+                                 String code, String reason, String acknowledgementSha256) {
+        return new Evidence(Evidence.VERSION, UUID.randomUUID(), type, now, gatewayId, r.packageId(),
+                r.packageSha256(), r.packageSize(), r.manifestSha256(), party(r.sender()), party(r.recipient()),
+                submitter, code, reason, acknowledgementSha256);
     }
 
     /** Agency ids begin with their country's code ({@code kz-gpo}), as the manifest schema requires. */

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
 import java.util.function.Supplier;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelConfiguration;
@@ -28,15 +30,24 @@ import org.evidencegateway.audit.AuditLog;
 import org.evidencegateway.audit.AuditLedger;
 import org.evidencegateway.config.GatewayConfig;
 import org.evidencegateway.crypto.RecipientKey;
+import org.evidencegateway.deliver.CaseSystemDelivery;
+import org.evidencegateway.deliver.DeliveryEvidences;
+import org.evidencegateway.deliver.DeliveryMetrics;
+import org.evidencegateway.deliver.DeliveryTls;
+import org.evidencegateway.deliver.Reenveloper;
+import org.evidencegateway.deliver.RestCaseSystemClient;
+import org.evidencegateway.deliver.SoapCaseSystemClient;
 import org.evidencegateway.evidence.EvidenceSigner;
 import org.evidencegateway.open.OpeningPolicy;
 import org.evidencegateway.open.PackageOpener;
+import org.evidencegateway.party.DeliveryProtocol;
 import org.evidencegateway.party.PartyRegistry;
 import org.evidencegateway.party.Role;
 import org.evidencegateway.party.ReloadingPartyRegistry;
 import org.evidencegateway.queue.BrokerSettings;
 import org.evidencegateway.queue.EmbeddedBroker;
 import org.evidencegateway.queue.QueueDepths;
+import org.evidencegateway.receive.ClaimCheck;
 import org.evidencegateway.receive.PackageQueries;
 import org.evidencegateway.receive.PackageRecovery;
 import org.evidencegateway.receive.PackageRegistrar;
@@ -47,6 +58,8 @@ import org.evidencegateway.store.Database;
 import org.evidencegateway.store.PackageRepository;
 import org.evidencegateway.store.PackageStore;
 import org.evidencegateway.store.Transactions;
+import org.evidencegateway.transport.DeadLetters;
+import org.evidencegateway.transport.DeliveryEdge;
 import org.evidencegateway.transport.IngestEdge;
 import org.evidencegateway.transport.IngestMetrics;
 import org.evidencegateway.transport.QueueEdge;
@@ -115,6 +128,9 @@ public final class GatewayBeans implements CamelConfiguration {
         registry.bind("restEdge", new RestEdge(queries));
         registry.bind("soapEdge", new SoapEdge(queries));
 
+        bindDelivery(context, anchors, parties, new Storage(store, transactions, repository, audit), signer, data,
+                broker, new DeliveryMetrics(meters));
+
         for (HealthCheck check : GatewayHealth.checks(broker.embedded(), broker.connections(), broker.url(), store,
                 data.resolve("store"), config.get(GatewayConfig.STORE_MIN_FREE_SPACE), database, parties)) {
             registry.bind(check.getId(), check);
@@ -148,11 +164,54 @@ public final class GatewayBeans implements CamelConfiguration {
         return depths;
     }
 
+    /** What the stages of ingest and delivery share: the package store, the database and the audit log. */
+    private record Storage(PackageStore store, Transactions transactions, PackageRepository repository,
+                           AuditLog audit) {
+    }
+
+    /** The delivery stage's beans, and one transacted consumer route per case system of the registry. */
+    private void bindDelivery(CamelContext context, TrustAnchors anchors, ReloadingPartyRegistry parties,
+                              Storage storage, EvidenceSigner signer, Path data, Broker broker,
+                              DeliveryMetrics metrics) throws Exception {
+        Registry registry = context.getRegistry();
+        DeliveryEvidences evidences = new DeliveryEvidences(config.get(GatewayConfig.ID), parties,
+                storage.transactions(), storage.repository(), storage.audit(), signer,
+                config.get(GatewayConfig.DELIVERY_MAX_ATTEMPTS), clock);
+        Reenveloper reenveloper = new Reenveloper(storage.store(), recipientKeys(), data.resolve("delivery"));
+        reenveloper.clearWork();
+        SSLContext tls = DeliveryTls.context(Path.of(config.get(GatewayConfig.TLS_CLIENT_KEY)),
+                config.get(GatewayConfig.KEY_PASSWORD), anchors);
+        Duration timeout = config.get(GatewayConfig.DELIVERY_TIMEOUT);
+        registry.bind("deliveryEdge", new DeliveryEdge(evidences));
+        registry.bind("reenveloper", reenveloper);
+        registry.bind("caseSystemDelivery", new CaseSystemDelivery(Map.of(
+                DeliveryProtocol.REST, new RestCaseSystemClient(tls, timeout),
+                DeliveryProtocol.SOAP, new SoapCaseSystemClient(tls, timeout)), evidences, metrics));
+        registry.bind("deliveryEvidences", evidences);
+        registry.bind("deadLetters", new DeadLetters(broker.connections()));
+        if (!config.get(GatewayConfig.DELIVERY_ENABLED)) {
+            return;
+        }
+        List<String> destinations = parties.current().parties().stream()
+                .filter(p -> p.role() == Role.CASE_SYSTEM && p.delivery() != null).map(p -> p.id()).toList();
+        if (broker.embedded() != null) {
+            // An external broker's operator creates them (docs/operations.md).
+            for (String destination : destinations) {
+                broker.embedded().ensureDeadLetterQueue(ClaimCheck.queueFor(destination));
+            }
+        }
+        context.addRoutes(new DeliveryConsumers(destinations, config.get(GatewayConfig.DELIVERY_CONSUMERS)));
+    }
+
+    private List<RecipientKey> recipientKeys() {
+        String password = config.get(GatewayConfig.KEY_PASSWORD);
+        return config.get(GatewayConfig.DECRYPTION_KEYS).stream()
+                .map(k -> KeyReferences.load(k, password).recipientKey()).toList();
+    }
+
     /** A fresh opener per package, so that a reloaded party registry's signing delegations apply at once. */
     private Supplier<PackageOpener> openers(TrustAnchors anchors, Supplier<PartyRegistry> parties) {
-        String password = config.get(GatewayConfig.KEY_PASSWORD);
-        List<RecipientKey> keys = config.get(GatewayConfig.DECRYPTION_KEYS).stream()
-                .map(k -> KeyReferences.load(k, password).recipientKey()).toList();
+        List<RecipientKey> keys = recipientKeys();
         return () -> new PackageOpener(new OpeningPolicy(keys, anchors, parties.get().signingDelegations(),
                 ArchiveLimits.DEFAULT, clock));
     }
@@ -161,7 +220,9 @@ public final class GatewayBeans implements CamelConfiguration {
         String url = config.get(GatewayConfig.BROKER_URL);
         EmbeddedBroker embedded = null;
         if ("embedded".equals(url)) {
-            embedded = EmbeddedBroker.start(data.resolve("broker"), BrokerSettings.DEFAULT);
+            embedded = EmbeddedBroker.start(data.resolve("broker"), new BrokerSettings(
+                    config.get(GatewayConfig.DELIVERY_INITIAL_RETRY_DELAY),
+                    config.get(GatewayConfig.DELIVERY_MAX_RETRY_DELAY), config.get(GatewayConfig.DELIVERY_MAX_ATTEMPTS)));
             context.getRegistry().bind("embeddedBroker", embedded);
             context.addService(new Closing("embedded broker", embedded));
             url = EmbeddedBroker.URL;

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -74,17 +75,34 @@ public final class PackageRepository {
         }
     }
 
-    /** Moves a package to a new status and records the step in its timeline. */
-    public void updateStatus(Connection c, UUID packageId, PackageStatus status, Instant time, String detail)
+    /**
+     * Moves a package forward to {@code status} unless it is there or beyond already — ingest and delivery run
+     * concurrently, and the later stage may record its step first — and records the step in its timeline either way.
+     *
+     * @return whether the status changed
+     */
+    public boolean advanceStatus(Connection c, UUID packageId, PackageStatus status, Instant time, String detail)
             throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE packages SET status = ? WHERE package_id = ?")) {
-            s.setString(1, status.name());
-            s.setString(2, packageId.toString());
-            if (s.executeUpdate() != 1) {
-                throw new SQLException("no package " + packageId);
+        List<PackageStatus> earlier = Arrays.stream(PackageStatus.values()).filter(s -> s.mayAdvanceTo(status))
+                .toList();
+        String placeholders = String.join(", ", earlier.stream().map(s -> "?").toList());
+        int changed = 0;
+        if (!earlier.isEmpty()) {
+            try (PreparedStatement s = c.prepareStatement("UPDATE packages SET status = ? WHERE package_id = ? "
+                    + "AND status IN (" + placeholders + ")")) {
+                s.setString(1, status.name());
+                s.setString(2, packageId.toString());
+                for (int i = 0; i < earlier.size(); i++) {
+                    s.setString(3 + i, earlier.get(i).name());
+                }
+                changed = s.executeUpdate();
             }
         }
+        if (changed == 0 && find(c, packageId).isEmpty()) {
+            throw new SQLException("no package " + packageId);
+        }
         addEvent(c, packageId, status, time, detail);
+        return changed == 1;
     }
 
     public List<PackageEvent> timeline(Connection c, UUID packageId) throws SQLException {

@@ -11,5 +11,15 @@ public enum PackageStatus {
     /** The case system confirmed receipt. */
     DELIVERED,
     /** Delivery failed for good; a NonDelivery evidence was issued. */
-    DELIVERY_FAILED
+    DELIVERY_FAILED;
+
+    /** Whether a package in this status has reached the end of its way. */
+    public boolean isFinal() {
+        return this == DELIVERED || this == DELIVERY_FAILED;
+    }
+
+    /** Whether a package in this status may move on to {@code next}: forward only, and never from a final status. */
+    public boolean mayAdvanceTo(PackageStatus next) {
+        return !isFinal() && ordinal() < next.ordinal();
+    }
 }

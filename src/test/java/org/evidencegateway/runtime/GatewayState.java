@@ -77,6 +77,17 @@ public final class GatewayState {
         return messages;
     }
 
+    /** Waits up to 30 seconds for a message of package {@code packageId} on {@code queue}, and fails if none comes. */
+    public void awaitQueued(String queue, java.util.UUID packageId) throws Exception {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+        while (browse(queue).stream().noneMatch(m -> m.packageId().equals(packageId.toString()))) {
+            if (java.time.Instant.now().isAfter(deadline)) {
+                throw new AssertionError("no message of " + packageId + " on " + queue);
+            }
+            Thread.sleep(100);
+        }
+    }
+
     /** Messages on every queue of the embedded broker together. */
     public long messagesOnAllQueues() {
         EmbeddedBroker broker = gateway.gateway().context().getRegistry()

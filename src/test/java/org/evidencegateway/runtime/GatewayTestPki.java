@@ -48,8 +48,20 @@ public final class GatewayTestPki {
     private GatewayTestPki() {
     }
 
+    /** Delivery endpoints of the registry's case systems unless a test names others: nothing listens there. */
+    public static final Map<String, String> UNREACHABLE_ENDPOINTS = Map.of(
+            "ua-case", "https://127.0.0.1:9/api/v1/deliveries", "kz-case", "https://127.0.0.1:9/soap/case-system");
+
     /** Writes keys, anchors, CRLs and the registry into {@code dir}; returns the registry file. */
     public static Path write(Path dir) {
+        return write(dir, Map.of());
+    }
+
+    /**
+     * Same as {@link #write(Path)}, the case systems' delivery endpoints taken from {@code endpoints} (case-system id
+     * to URL) where it names them.
+     */
+    public static Path write(Path dir, Map<String, String> endpoints) {
         try {
             Files.createDirectories(dir);
             Pem.write(dir.resolve("ua-root-ca.crt.pem"), PKI.uaRoot().certificate());
@@ -71,7 +83,9 @@ public final class GatewayTestPki {
                 Pem.write(dir.resolve(client.getKey() + "-tls.crt.pem"), client.getValue().certificate());
             }
             Path registry = dir.resolve("parties.yaml");
-            Files.writeString(registry, registryYaml(), StandardCharsets.UTF_8);
+            Map<String, String> all = new LinkedHashMap<>(UNREACHABLE_ENDPOINTS);
+            all.putAll(endpoints);
+            Files.writeString(registry, registryYaml(all), StandardCharsets.UTF_8);
             return registry;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -105,7 +119,7 @@ public final class GatewayTestPki {
         return signing;
     }
 
-    private static String registryYaml() {
+    private static String registryYaml(Map<String, String> endpoints) {
         StringBuilder yaml = new StringBuilder("parties:\n");
         signingCredentials().forEach((agency, credentials) -> {
             String country = agency.substring(0, 2).toUpperCase(java.util.Locale.ROOT);
@@ -118,9 +132,9 @@ public final class GatewayTestPki {
             yaml.append("    tlsClientCertificates:\n      - file: ").append(agency).append("-tls.crt.pem\n")
                     .append("    mayAddress: ").append(other).append('\n');
         });
-        yaml.append(caseSystem("ua-case", "UA", "[ua-pgo, ua-npu]", "REST", "https://127.0.0.1:9/api/v1/deliveries",
+        yaml.append(caseSystem("ua-case", "UA", "[ua-pgo, ua-npu]", "REST", endpoints.get("ua-case"),
                 "ua-case.crt.pem"));
-        yaml.append(caseSystem("kz-case", "KZ", "[kz-gpo, kz-mvd]", "SOAP", "https://127.0.0.1:9/soap/case-system",
+        yaml.append(caseSystem("kz-case", "KZ", "[kz-gpo, kz-mvd]", "SOAP", endpoints.get("kz-case"),
                 "kz-case.crt.pem"));
         yaml.append("  - id: auditor\n    displayName: Test auditor\n    role: AUDITOR\n")
                 .append("    tlsClientCertificates:\n      - file: auditor-tls.crt.pem\n");

@@ -73,12 +73,25 @@ public final class TestGateway implements AutoCloseable {
 
     private static TestGateway prepare(Path dir, Map<String, String> extra) {
         GatewayTestPki.write(dir.resolve("pki"));
-        return new TestGateway(dir, freePort(), extra);
+        // Nothing listens at the registry's delivery endpoints: claim checks stay on their queues for tests to see.
+        Map<String, String> settings = new LinkedHashMap<>(Map.of("gateway.delivery.enabled", "false"));
+        settings.putAll(extra);
+        return new TestGateway(dir, freePort(), settings);
+    }
+
+    /**
+     * Writes keys and a registry whose case systems are delivered to at {@code endpoints} (case-system id to URL), and
+     * starts a gateway that delivers, with {@code extra} settings on top.
+     */
+    public static TestGateway delivering(Path dir, Map<String, String> endpoints, Map<String, String> extra)
+            throws Exception {
+        GatewayTestPki.write(dir.resolve("pki"), endpoints);
+        return new TestGateway(dir, freePort(), extra).startAgain();
     }
 
     /** A gateway on a folder {@link #prepare}d before (perhaps by another JVM), not started. */
     public static TestGateway existing(Path dir, int port) {
-        return new TestGateway(dir, port, Map.of());
+        return new TestGateway(dir, port, Map.of("gateway.delivery.enabled", "false"));
     }
 
     /** Starts (again) on the same folder and ports, with the settings it was created with. */
@@ -236,6 +249,7 @@ public final class TestGateway implements AutoCloseable {
         s.put("gateway.evidence-key", pki.resolve("gateway").toString());
         s.put("gateway.parties-file", pki.resolve("parties.yaml").toString());
         s.put("gateway.tls.key", pki.resolve("gateway-tls.p12").toString());
+        s.put("gateway.tls.client-key", pki.resolve("gateway-tls.p12").toString());
         s.put("gateway.rest.port", Integer.toString(port));
         s.put("camel.management.port", Integer.toString(managementPort));
         s.putAll(extra);

@@ -44,14 +44,14 @@ class PackageRepositoryTest {
 
     @ParameterizedTest
     @MethodSource("databases")
-    void updateStatus_appendsToTheTimeline_inOrder(TestDatabases.Kind kind) {
+    void advanceStatus_appendsToTheTimeline_inOrder(TestDatabases.Kind kind) {
         try (HikariDataSource db = TestDatabases.fresh(kind)) {
             Transactions tx = new Transactions(db);
             UUID id = UUID.randomUUID();
             tx.inTransaction(c -> repository.insert(c, record(id), "received"));
 
             tx.inTransaction(c -> {
-                repository.updateStatus(c, id, PackageStatus.ACCEPTED, T0.plusSeconds(1), "queued for kz-case");
+                repository.advanceStatus(c, id, PackageStatus.ACCEPTED, T0.plusSeconds(1), "queued for kz-case");
                 return null;
             });
 
@@ -62,6 +62,32 @@ class PackageRepositoryTest {
             assertThat(timeline).extracting(PackageEvent::status)
                     .containsExactly(PackageStatus.RECEIVED, PackageStatus.ACCEPTED);
             assertThat(stillReceived).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void advanceStatus_neverMovesBack_butRecordsTheStepInTheTimeline(TestDatabases.Kind kind) {
+        try (HikariDataSource db = TestDatabases.fresh(kind)) {
+            // Given a package whose delivery began before ingest recorded its acceptance
+            Transactions tx = new Transactions(db);
+            UUID id = UUID.randomUUID();
+            tx.inTransaction(c -> repository.insert(c, record(id), "received"));
+            boolean delivering = tx.inTransaction(c -> repository.advanceStatus(c, id, PackageStatus.DELIVERING,
+                    T0.plusSeconds(1), "taken from the queue of ua-case"));
+
+            // When ingest records the acceptance late
+            boolean accepted = tx.inTransaction(c -> repository.advanceStatus(c, id, PackageStatus.ACCEPTED,
+                    T0.plusSeconds(2), "queued for ua-case"));
+
+            // Then the status stays DELIVERING, and the timeline holds both steps
+            assertThat(delivering).isTrue();
+            assertThat(accepted).isFalse();
+            Optional<PackageRecord> found = tx.inTransaction(c -> repository.find(c, id));
+            List<PackageEvent> timeline = tx.inTransaction(c -> repository.timeline(c, id));
+            assertThat(found).get().extracting(PackageRecord::status).isEqualTo(PackageStatus.DELIVERING);
+            assertThat(timeline).extracting(PackageEvent::status)
+                    .containsExactly(PackageStatus.RECEIVED, PackageStatus.DELIVERING, PackageStatus.ACCEPTED);
         }
     }
 

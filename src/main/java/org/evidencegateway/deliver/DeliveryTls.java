@@ -1,0 +1,43 @@
+package org.evidencegateway.deliver;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.evidencegateway.error.CodedException;
+import org.evidencegateway.error.ErrorCode;
+import org.evidencegateway.runtime.TlsSettings;
+import org.evidencegateway.trust.TrustAnchors;
+
+/**
+ * The TLS side of the gateway's delivery clients: the gateway's client key presented to case systems, and their
+ * server certificates trusted when they chain to one of the trust anchors (each case system's own country root).
+ */
+public final class DeliveryTls {
+    private DeliveryTls() {
+    }
+
+    /** TLS with the client key of {@code keyStore} (PKCS#12) and trust in every root of {@code anchors}. */
+    public static SSLContext context(Path keyStore, String password, TrustAnchors anchors) {
+        try {
+            KeyStore roots = KeyStore.getInstance("PKCS12");
+            roots.load(null, null);
+            for (String country : anchors.countries()) {
+                int i = 0;
+                for (X509Certificate root : anchors.roots(country)) {
+                    roots.setCertificateEntry(country + "-" + i++, root);
+                }
+            }
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(roots);
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(TlsSettings.keyManagers(keyStore, password), trust.getTrustManagers(), null);
+            return tls;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new CodedException(ErrorCode.KEY_UNAVAILABLE, e, "TLS client key", keyStore, e.getMessage());
+        }
+    }
+}
