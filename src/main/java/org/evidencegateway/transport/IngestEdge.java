@@ -178,8 +178,14 @@ public final class IngestEdge {
                 CodedException coded = coded(failure);
                 MDC.put(MDC_CODE, coded.code().code());
                 metrics.refused(coded.code().code(), took);
-                LOG.info("refused submission from {} after {} ms: {} {}", submitter, took.toMillis(),
-                        coded.code().code(), coded.getMessage());
+                if (coded.code().category() == ErrorCode.Category.INTERNAL) {
+                    // Our failure, not the sender's: the operator needs the whole story.
+                    LOG.error("submission from {} failed on our side after {} ms: {} {}", submitter, took.toMillis(),
+                            coded.code().code(), coded.getMessage(), failure);
+                } else {
+                    LOG.info("refused submission from {} after {} ms: {} {}", submitter, took.toMillis(),
+                            coded.code().code(), coded.getMessage());
+                }
                 return;
             }
             if (manifest == null) {
