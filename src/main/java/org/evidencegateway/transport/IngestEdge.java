@@ -68,15 +68,16 @@ public final class IngestEdge {
         Finished finished = new Finished();
         exchange.getExchangeExtension().addOnCompletion(finished);
         InputStream body = exchange.getIn().getMandatoryBody(InputStream.class);
+        // From here on every refusal is a refused submission: answered with its code, audited, and (for a known
+        // party) signed — a busy gateway included.
+        exchange.setProperty(SUBMITTING, true);
         RegisteredParty submitter = receiver.submitter(ClientCertificates.of(exchange));
         exchange.setProperty(SUBMITTER, submitter.id());
         MDC.put(MDC_SUBMITTER, submitter.id());
         finished.admitted = uploads.tryAcquire();
         if (!finished.admitted) {
-            // Not marked as submitting: nothing was received, so nothing is recorded; the client retries later.
             throw new CodedException(ErrorCode.REQ_BUSY, maxConcurrentUploads);
         }
-        exchange.setProperty(SUBMITTING, true);
         Submission submission = receiver.receive(submitter, body);
         metrics.received(submission.packageSize());
         exchange.setProperty(SUBMISSION, submission);

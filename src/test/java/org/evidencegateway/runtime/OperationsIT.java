@@ -109,7 +109,10 @@ class OperationsIT {
         List<HttpResponse<String>> answers = uploads.stream().map(CompletableFuture::join).toList();
 
         assertThat(answers).extracting(HttpResponse::statusCode).containsExactly(202, 202, 503);
-        assertThat(JSON.readTree(answers.get(MAX_CONCURRENT).body()).get("code").asText()).isEqualTo("EGW-REQ-003");
+        JsonNode busy = JSON.readTree(answers.get(MAX_CONCURRENT).body());
+        assertThat(busy.get("code").asText()).isEqualTo("EGW-REQ-003");
+        assertThat(busy.get("evidence").get("evidenceType").asText())
+                .as("a busy refusal is a recorded, signed SubmissionRejection").isEqualTo("SubmissionRejection");
         assertThat(submit(HttpRequest.BodyPublishers.ofByteArray(freshPackage())).statusCode())
                 .as("slots are freed once uploads finish").isEqualTo(202);
     }
