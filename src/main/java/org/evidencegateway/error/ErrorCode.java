@@ -75,6 +75,8 @@ public enum ErrorCode {
     REQ_BUSY("EGW-REQ-003", Category.REQUEST, 503, "%d uploads are already in progress: retry later"),
     REQ_TIMEOUT("EGW-REQ-004", Category.REQUEST, 408, "the upload did not finish within %s"),
     REQ_UPLOAD_BROKEN("EGW-REQ-005", Category.REQUEST, "the upload broke off after %d bytes: %s"),
+    REQ_MALFORMED("EGW-REQ-006", Category.REQUEST,
+            "the request is not acceptable SOAP for this endpoint (malformed, a DTD, or beyond the XML limits): %s"),
 
     // --- manifest --------------------------------------------------------------------------------------------
     MAN_MISSING("EGW-MAN-001", Category.MANIFEST, "the first archive entry must be manifest.json, found %s"),

@@ -68,6 +68,7 @@ import org.evidencegateway.transport.rest.RestApi;
 import org.evidencegateway.transport.rest.RestEdge;
 import org.evidencegateway.transport.soap.SoapEdge;
 import org.evidencegateway.transport.soap.SoapEndpoint;
+import org.evidencegateway.transport.soap.SoapRequestRefusals;
 import org.evidencegateway.trust.KeyReferences;
 import org.evidencegateway.trust.TrustAnchors;
 
@@ -261,7 +262,9 @@ public final class GatewayBeans implements CamelConfiguration {
         rest.setBus(bus);
         context.getRegistry().bind("restEndpoint", rest);
         context.getRegistry().bind("soapEndpoint", SoapEndpoint.create(context, bus, root,
-                data.resolve("soap-attachments"), config.get(GatewayConfig.MAX_PACKAGE_SIZE)));
+                data.resolve("soap-attachments"), config.get(GatewayConfig.MAX_PACKAGE_SIZE), new SoapRequestRefusals(
+                        context.getRegistry().lookupByNameAndType("ingestEdge", IngestEdge.class),
+                        context.getRegistry().lookupByNameAndType("soapEdge", SoapEdge.class))));
         context.getRegistry().bind("cxfBus", bus);
     }
 }

@@ -15,13 +15,18 @@ public final class ClientCertificates {
     }
 
     public static X509Certificate of(Exchange exchange) {
-        Message message = exchange.getIn().getHeader(CxfConstants.CAMEL_CXF_MESSAGE, Message.class);
-        TLSSessionInfo tls = message == null ? null : message.get(TLSSessionInfo.class);
-        Certificate[] peer = tls == null ? null : tls.getPeerCertificates();
-        if (peer == null || peer.length == 0 || !(peer[0] instanceof X509Certificate leaf)) {
+        X509Certificate leaf = of(exchange.getIn().getHeader(CxfConstants.CAMEL_CXF_MESSAGE, Message.class));
+        if (leaf == null) {
             // The TLS layer requires a client certificate, so this means a misconfigured listener.
             throw new CodedException(ErrorCode.AUTH_UNKNOWN_CLIENT, "(none presented)");
         }
         return leaf;
+    }
+
+    /** The client certificate of the request {@code message} belongs to, or null if there is none. */
+    public static X509Certificate of(Message message) {
+        TLSSessionInfo tls = message == null ? null : message.get(TLSSessionInfo.class);
+        Certificate[] peer = tls == null ? null : tls.getPeerCertificates();
+        return peer != null && peer.length > 0 && peer[0] instanceof X509Certificate leaf ? leaf : null;
     }
 }

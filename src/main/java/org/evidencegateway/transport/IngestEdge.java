@@ -106,20 +106,43 @@ public final class IngestEdge {
             return new Refusal(coded, null);
         }
         String submitter = exchange.getProperty(SUBMITTER, String.class);
-        boolean known = submitter != null;
-        if (!known) {
-            submitter = describeClient(exchange);
+        if (submitter != null) {
+            return new Refusal(coded, evidences.rejected(submission, submitter, true, coded));
         }
-        return new Refusal(coded, evidences.rejected(submission, submitter, known, coded));
+        return refuseRequest(clientOf(exchange), coded);
     }
 
-    private static String describeClient(Exchange exchange) {
+    /**
+     * Records the refusal of a request that never reached a route — the SOAP stack refused its XML — as a refused
+     * submission: audited, and signed for a registered client.
+     *
+     * @param client the request's TLS client certificate, or null if unknown
+     */
+    public Refusal refuseRequest(X509Certificate client, CodedException reason) {
+        // Not counted by the ingest metrics: no exchange, so no Finished; the caller logs it.
+        RegisteredParty party = client == null ? null : registered(client);
+        return party == null ? new Refusal(reason, evidences.rejected(null, describe(client), false, reason))
+                : new Refusal(reason, evidences.rejected(null, party.id(), true, reason));
+    }
+
+    private RegisteredParty registered(X509Certificate client) {
         try {
-            X509Certificate client = ClientCertificates.of(exchange);
-            return client.getSubjectX500Principal().getName();
+            return receiver.submitter(client);
+        } catch (CodedException unknown) {
+            return null;
+        }
+    }
+
+    private static X509Certificate clientOf(Exchange exchange) {
+        try {
+            return ClientCertificates.of(exchange);
         } catch (CodedException e) {
             return null;
         }
+    }
+
+    private static String describe(X509Certificate client) {
+        return client == null ? null : client.getSubjectX500Principal().getName();
     }
 
     static CodedException coded(Throwable failure) {
@@ -160,7 +183,7 @@ public final class IngestEdge {
         private void report(Exchange exchange, Duration took) {
             String submitter = exchange.getProperty(SUBMITTER, String.class);
             if (submitter == null) {
-                submitter = describeClient(exchange);
+                submitter = describe(clientOf(exchange));
             }
             // The exchange may finish on another thread than it started: set every key, whatever was there.
             clearMdc();

@@ -23,6 +23,7 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -30,6 +31,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.evidencegateway.error.ErrorCode;
 import org.evidencegateway.evidence.Evidence;
 import org.evidencegateway.evidence.EvidenceType;
 import org.evidencegateway.evidence.EvidenceVerifier;
@@ -230,7 +232,7 @@ class SoapIngestIT {
     }
 
     @Test
-    void request_withADtd_isRefusedWithoutExpandingIt() throws Exception {
+    void request_withADtd_isRefusedWithoutExpandingIt_withItsCode_andAudited() throws Exception {
         String bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n"
                 + " <!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n"
                 + " <!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">\n"
@@ -238,14 +240,13 @@ class SoapIngestIT {
                 + envelope("<egw:GetPackageStatus><egw:packageId>&lol4;</egw:packageId></egw:GetPackageStatus>")
                 .substring("<?xml version=\"1.0\"?>".length());
 
-        HttpResponse<String> response = post("kz-gpo", bomb);
+        HttpResponse<String> response = refusedRequest(bomb, "DTD");
 
-        assertThat(response.statusCode()).isGreaterThanOrEqualTo(400);
-        assertThat(response.body()).contains("Fault", "DTD").doesNotContain("lollol");
+        assertThat(response.body()).doesNotContain("lollol");
     }
 
     @Test
-    void request_nestedDeeperThanTheLimit_isRefused() throws Exception {
+    void request_nestedDeeperThanTheLimit_isRefused_withItsCode_andAudited() throws Exception {
         // In a header, which CXF reads into a DOM whole: the body's unmarshaller would stop at the first
         // unexpected element before the depth limit is reached.
         String deep = "<x>".repeat(100) + "</x>".repeat(100);
@@ -253,10 +254,41 @@ class SoapIngestIT {
                 + "</egw:packageId></egw:GetPackageStatus>").replace("<soap:Body>",
                 "<soap:Header>" + deep + "</soap:Header><soap:Body>");
 
-        HttpResponse<String> response = post("kz-gpo", request);
+        refusedRequest(request, "depth");
+    }
+
+    @Test
+    void request_thatIsNotXml_isRefused_withItsCode_andAudited() throws Exception {
+        refusedRequest("this is not XML", "");
+    }
+
+    /**
+     * Posts {@code xml} as kz-gpo and checks the refusal: a Sender fault with code EGW-REQ-006 whose reason mentions
+     * {@code reasonMentions}, a signed SubmissionRejection that verifies, and one audit entry naming the client.
+     */
+    private static HttpResponse<String> refusedRequest(String xml, String reasonMentions) throws Exception {
+        GatewayState state = new GatewayState(gateway);
+        long before = state.lastAuditSeq();
+
+        HttpResponse<String> response = post("kz-gpo", xml);
 
         assertThat(response.statusCode()).isGreaterThanOrEqualTo(400);
-        assertThat(response.body()).contains("Fault").containsIgnoringCase("depth");
+        Document fault = parse(response.body());
+        assertThat(fault.getElementsByTagNameNS(SOAP12, "Value").item(0).getTextContent()).endsWith(":Sender");
+        assertThat(fault.getElementsByTagNameNS(SoapEndpoint.NAMESPACE, "code").item(0).getTextContent())
+                .isEqualTo(ErrorCode.REQ_MALFORMED.code());
+        assertThat(fault.getElementsByTagNameNS(SoapEndpoint.NAMESPACE, "message").item(0).getTextContent())
+                .containsIgnoringCase(reasonMentions);
+        byte[] rejection = Base64.getDecoder().decode(fault.getElementsByTagNameNS(SoapEndpoint.NAMESPACE,
+                "signedEvidence").item(0).getTextContent().strip());
+        assertThat(verifier.verify(rejection).evidenceType()).isEqualTo(EvidenceType.SUBMISSION_REJECTION);
+        List<GatewayState.AuditRow> audited = state.auditAfter(before);
+        assertThat(audited).singleElement().satisfies(row -> {
+            assertThat(row.eventType()).isEqualTo("PACKAGE_REJECTED");
+            assertThat(row.detail("code")).isEqualTo(ErrorCode.REQ_MALFORMED.code());
+            assertThat(row.entry().path("actor").asText()).isEqualTo("kz-gpo");
+        });
+        return response;
     }
 
     /** The default valid package under a package id of its own (the default id is fixed). */

@@ -1,6 +1,8 @@
 package org.evidencegateway.transport.soap;
 
 import jakarta.activation.DataHandler;
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -29,6 +31,7 @@ import org.evidencegateway.transport.soap.v1.GatewayFault;
 import org.evidencegateway.transport.soap.v1.GatewayFaultDetail;
 import org.evidencegateway.transport.soap.v1.GetPackageStatus;
 import org.evidencegateway.transport.soap.v1.GetPackageStatusResponse;
+import org.evidencegateway.transport.soap.v1.ObjectFactory;
 import org.evidencegateway.transport.soap.v1.PackageStatus;
 import org.evidencegateway.transport.soap.v1.SubmitPackage;
 import org.evidencegateway.transport.soap.v1.SubmitPackageResponse;
@@ -40,6 +43,7 @@ import org.evidencegateway.transport.soap.v1.SubmitPackageResponse;
  */
 public final class SoapEdge {
     private static final DatatypeFactory XML_TIME = DatatypeFactory.newDefaultInstance();
+    private static final JAXBContext FAULT_DETAIL = faultDetailContext();
 
     private final PackageQueries queries;
 
@@ -110,6 +114,28 @@ public final class SoapEdge {
      */
     public Fault fault(Refusal refusal) {
         CodedException reason = refusal.reason();
+        return new SoapFault(reason.toString(), new GatewayFault(reason.toString(), detail(refusal)),
+                faultCode(reason.code()));
+    }
+
+    /**
+     * The same fault for a request the SOAP stack refused before any operation was known: CXF cannot marshal the
+     * declared {@code GatewayFault} then, so its detail is written here.
+     */
+    Fault requestFault(Refusal refusal, Throwable cause) {
+        CodedException reason = refusal.reason();
+        SoapFault fault = new SoapFault(reason.toString(), cause, faultCode(reason.code()));
+        try {
+            FAULT_DETAIL.createMarshaller().marshal(new ObjectFactory().createGatewayFault(detail(refusal)),
+                    fault.getOrCreateDetail());
+        } catch (JAXBException e) {
+            throw new IllegalStateException("cannot write the GatewayFault detail", e);
+        }
+        return fault;
+    }
+
+    private static GatewayFaultDetail detail(Refusal refusal) {
+        CodedException reason = refusal.reason();
         GatewayFaultDetail detail = new GatewayFaultDetail();
         detail.setCode(reason.code().code());
         detail.setMessage(reason.getMessage());
@@ -117,7 +143,15 @@ public final class SoapEdge {
         if (rejection != null) {
             detail.setSignedEvidence(rejection.signed());
         }
-        return new SoapFault(reason.toString(), new GatewayFault(reason.toString(), detail), faultCode(reason.code()));
+        return detail;
+    }
+
+    private static JAXBContext faultDetailContext() {
+        try {
+            return JAXBContext.newInstance(ObjectFactory.class);
+        } catch (JAXBException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 
     private static QName faultCode(ErrorCode code) {

@@ -55,9 +55,10 @@ public final class SoapEndpoint {
      * @param root            the listener's root, {@code https://host:port}
      * @param attachmentDir   where attachments above the memory threshold are spooled (created if missing)
      * @param maxPackageSize  the largest attachment accepted
+     * @param refusals        gives the SOAP stack's own refusals a code, an audit entry and a GatewayFault
      */
     public static CxfEndpoint create(CamelContext context, Bus bus, String root, Path attachmentDir,
-                                     long maxPackageSize) {
+                                     long maxPackageSize, SoapRequestRefusals refusals) {
         CxfEndpoint endpoint = new CxfEndpoint();
         endpoint.setCamelContext(context);
         endpoint.setBus(bus);
@@ -73,6 +74,7 @@ public final class SoapEndpoint {
         properties.put(AttachmentDeserializer.ATTACHMENT_MEMORY_THRESHOLD, ATTACHMENT_MEMORY_THRESHOLD);
         properties.put(AttachmentDeserializer.ATTACHMENT_MAX_SIZE, maxPackageSize);
         endpoint.setProperties(properties);
+        endpoint.getOutFaultInterceptors().add(refusals);
         return endpoint;
     }
 
