@@ -137,9 +137,9 @@ final class DemoPackages {
         }
         if (kind == Kind.EVIDENCE) {
             Path image = diskImage(content);
-            add(items, sources, image, "Disk-image stand-in of the registration terminal (random bytes)");
+            Item imaged = add(items, sources, image, "Disk-image stand-in of the registration terminal (random bytes)");
             add(items, sources, Files.writeString(content.resolve(image.getFileName() + ".sha256"),
-                    sha256(image) + "  " + image.getFileName() + "\n"), "SHA-256 of the image as taken");
+                    imaged.sha256() + "  " + image.getFileName() + "\n"), "SHA-256 of the image as taken");
         }
         Manifest manifest = Manifest.builder().packageId(UUID.randomUUID()).kind(kind).createdAt(Instant.now())
                 .sender(party(from)).recipient(party(to)).caseReference(caseReference).relatedPackageId(related)
@@ -156,11 +156,13 @@ final class DemoPackages {
         return new Built(out, manifest.packageId(), hashing.hex(), hashing.count());
     }
 
-    private static void add(List<Item> items, Map<String, Path> sources, Path file, String description)
+    private static Item add(List<Item> items, Map<String, Path> sources, Path file, String description)
             throws IOException {
         String path = "evidence/" + file.getFileName();
-        items.add(EvidenceFolder.describe(file, path, description));
+        Item item = EvidenceFolder.describe(file, path, description);
+        items.add(item);
         sources.put(path, file);
+        return item;
     }
 
     private Path diskImage(Path folder) throws IOException {
@@ -174,10 +176,6 @@ final class DemoPackages {
             }
         }
         return image;
-    }
-
-    private static String sha256(Path file) throws IOException {
-        return EvidenceFolder.describe(file, "evidence/x", "x").sha256();
     }
 
     private static List<String> numbers() {

@@ -56,8 +56,8 @@ final class DemoStory {
     private void evidence(UUID request) throws Exception {
         narrator.step("2. kz-mvd -> ua-pgo: EVIDENCE over SOAP (MTOM), related to the request");
         DemoPackages.Built pkg = packages.evidence(request);
-        narrator.say("Kazakhstan's MVD sends subscriber records (CSV), its report, and a %d-byte disk-image",
-                network.setup().imageBytes());
+        narrator.say("Kazakhstan's MVD sends subscriber records (CSV), its report, and a %d MiB disk-image",
+                network.setup().imageBytes() >> 20);
         narrator.say("stand-in with its SHA-256: %d bytes in all, SubmitPackage at %s", pkg.size(),
                 network.gatewayUrl("/soap/v1/gateway"));
         if (exchanges.accepted(pkg, new SoapParty("kz-mvd", network, anchors).submit(pkg.file()))) {

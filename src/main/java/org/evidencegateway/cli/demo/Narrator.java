@@ -53,8 +53,4 @@ final class Narrator {
     List<String> failures() {
         return List.copyOf(failures);
     }
-
-    PrintWriter out() {
-        return out;
-    }
 }

@@ -14,7 +14,7 @@ final class NextSteps {
 
     void tell(UUID request) {
         DemoSetup setup = network.setup();
-        narrator.step("Where to look next");
+        narrator.step("Where to look next (the servers stay up only with --keep-running)");
         narrator.say("status API     %s  (mutual TLS, e.g.:)", network.gatewayUrl("/api/v1/packages/" + request));
         narrator.say("  curl --cert %s --key %s --cacert %s %s", setup.key("ua-pgo-tls.crt.pem"),
                 setup.key("ua-pgo-tls.key.pem"), setup.key("gw-root-ca.crt.pem"),

@@ -24,18 +24,12 @@ import org.evidencegateway.trust.TrustAnchors;
  * package as an MTOM attachment streamed from its file, over mutual TLS with the agency's TLS client key.
  */
 final class SoapParty {
-    private final String party;
     private final DemoNetwork network;
     private final SSLContext tls;
 
     SoapParty(String party, DemoNetwork network, TrustAnchors anchors) {
-        this.party = party;
         this.network = network;
         this.tls = DeliveryTls.context(network.setup().key(party + "-tls.p12"), DemoSetup.PASSWORD, anchors);
-    }
-
-    String party() {
-        return party;
     }
 
     /** Submits {@code pkg}; a {@code GatewayFault} becomes a refused answer with its code and signed rejection. */
