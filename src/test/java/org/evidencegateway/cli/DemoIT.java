@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
@@ -183,10 +184,13 @@ class DemoIT {
 
     private static List<Evidence> evidences(String packageId) throws Exception {
         List<Evidence> evidences = new ArrayList<>();
-        try (Connection c = database(); Statement s = c.createStatement(); ResultSet rows = s.executeQuery(
-                "SELECT signed_base64 FROM evidences WHERE package_id = '" + packageId + "'")) {
-            while (rows.next()) {
-                evidences.add(verifier().verify(Base64.getDecoder().decode(rows.getString(1))));
+        try (Connection c = database();
+             PreparedStatement s = c.prepareStatement("SELECT signed_base64 FROM evidences WHERE package_id = ?")) {
+            s.setString(1, packageId);
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    evidences.add(verifier().verify(Base64.getDecoder().decode(rows.getString(1))));
+                }
             }
         }
         return evidences;
