@@ -46,6 +46,8 @@ final class AuditVerifyCommands {
 
     static int report(CommandSpec spec, VerificationReport report) {
         spec.commandLine().getOut().print(report.text());
+        // print() does not flush, and EvgwCommand.main exits right after: the verdict must reach the terminal.
+        spec.commandLine().getOut().flush();
         return report.verified() ? CommandLine.ExitCode.OK : EvgwCommand.REFUSED;
     }
 

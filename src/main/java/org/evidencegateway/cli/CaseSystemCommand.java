@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
         description = {"Run the reference case-system receiver: REST and SOAP delivery over mutual TLS on one port,",
                 "every package opened and verified end to end, stored with a signed acknowledgement.",
                 "Contract: docs/case-system-integration.md. Stop with Ctrl-C or SIGTERM."})
-final class CaseSystemCommand implements Callable<Integer> {
+public final class CaseSystemCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -95,6 +95,16 @@ final class CaseSystemCommand implements Callable<Integer> {
             stopped.await();
         }
         return CommandLine.ExitCode.OK;
+    }
+
+    /**
+     * Starts the receiver that {@code args} (the options of {@code evgw case-system}) describe, saying where it
+     * listens on {@code out}; for the demo, which runs the reference case systems in its own process.
+     */
+    public static CaseSystemServer start(PrintWriter out, String... args) throws Exception {
+        CaseSystemCommand command = new CaseSystemCommand();
+        new CommandLine(command).setOut(out).parseArgs(args);
+        return command.start();
     }
 
     /**

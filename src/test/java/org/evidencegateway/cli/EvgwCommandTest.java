@@ -76,12 +76,4 @@ class EvgwCommandTest {
         assertThat(evgw()).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(err.toString()).contains("pack", "open", "verify", "inspect", "pki");
     }
-
-    @Test
-    void demo_runsEveryStep_asTheReadmePromises() {
-        int exit = evgw("demo", "--dir", dir.resolve("demo").toString());
-
-        assertThat(exit).as(out.toString()).isZero();
-        assertThat(out.toString()).contains("EGW-ENC-003", "EGW-TRUST-003", "Demo complete");
-    }
 }
