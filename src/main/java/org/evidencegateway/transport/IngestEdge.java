@@ -122,7 +122,8 @@ public final class IngestEdge {
         }
     }
 
-    static CodedException coded(Throwable failure) {
+    /** The coded exception in {@code failure}'s causes, or an internal error wrapping it. */
+    public static CodedException coded(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof CodedException coded) {
                 return coded;
