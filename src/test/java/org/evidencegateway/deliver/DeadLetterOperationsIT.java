@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
 import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.evidencegateway.audit.AuditEvent;
-import org.evidencegateway.audit.AuditEventType;
 import org.evidencegateway.audit.JdbcAuditLog;
 import org.evidencegateway.audit.LedgerReader;
 import org.evidencegateway.audit.MutableClock;
@@ -61,6 +63,8 @@ class DeadLetterOperationsIT {
     private Transactions tx;
     private final PackageRepository repository = new PackageRepository();
     private final MutableClock clock = new MutableClock(TestPki.NOW);
+    private final JdbcAuditLog audit = new JdbcAuditLog();
+    private PartyRegistry parties;
     private DeliveryEvidences evidences;
     private DeadLetterOperations operations;
 
@@ -72,8 +76,7 @@ class DeadLetterOperationsIT {
         connections = new ActiveMQConnectionFactory(EmbeddedBroker.URL);
         db = TestDatabases.fresh(TestDatabases.Kind.H2);
         tx = new Transactions(db);
-        PartyRegistry parties = PartyRegistry.load(GatewayTestPki.write(dir.resolve("pki")), clock);
-        JdbcAuditLog audit = new JdbcAuditLog();
+        parties = PartyRegistry.load(GatewayTestPki.write(dir.resolve("pki")), clock);
         evidences = new DeliveryEvidences("evgw-test", () -> parties, tx, repository, audit,
                 new EvidenceSigner(GatewayTestPki.EVIDENCE_KEY.signer()), 5, clock);
         operations = new DeadLetterOperations(() -> parties, tx, repository, audit,
@@ -182,26 +185,32 @@ class DeadLetterOperationsIT {
     }
 
     @Test
-    void replayRecordedButNotMoved_isFinishedByReplayingAgain_andCannotBeDiscarded() throws Exception {
-        // Given the state a crash between the database commit and the broker commit of a replay leaves: the package
-        // DELIVERING with the replay recorded, its claim check still on the dead-letter queue
+    void replayWhoseBrokerCommitFails_isRecordedAndSaysSo_cannotBeDiscarded_andReplayingAgainFinishesIt()
+            throws Exception {
+        // Given a dead letter, and a broker that fails at the moment the replay's move commits
         ClaimCheck check = deadLettered("KZ-CASE-1");
-        tx.inTransaction(c -> {
-            repository.reopenDelivery(c, check.packageId(), clock.instant(), "dead letter replayed by x: y");
-            return new JdbcAuditLog().append(c, new AuditEvent(AuditEventType.DEAD_LETTER_REPLAYED, clock.instant(),
-                    check.packageId(), OPERATOR, Map.of("reason", "y")));
-        });
+        DeadLetterOperations failing = new DeadLetterOperations(() -> parties, tx, repository, audit,
+                new DeadLetterQueues(failingCommits(connections)), clock);
+
+        // When the operator replays it
+        assertRefused(() -> failing.replay(check.packageId(), OPERATOR, "first try"), ErrorCode.OPS_INCOMPLETE);
+
+        // Then the replay is recorded (DELIVERING) but the claim check is still a dead letter, shown as such
+        assertThat(browse(DLQ)).hasSize(1);
+        assertThat(browse(ClaimCheck.queueFor("ua-case"))).isEmpty();
         assertThat(operations.list("ua-case")).extracting(DeadLetter::status)
                 .containsExactly(PackageStatus.DELIVERING);
-
-        // When an operator tries to discard it, then replays it again
+        // a discard would leave it DELIVERING with nothing on its way: refused
         assertRefused(() -> operations.discard(check.packageId(), OPERATOR, "no"), ErrorCode.OPS_WRONG_STATUS);
-        operations.replay(check.packageId(), OPERATOR, "finish the interrupted replay");
 
-        // Then the claim check is on its queue once, and the package is due
+        // When the operator replays it again, the move is finished: on its queue once, the package due
+        operations.replay(check.packageId(), OPERATOR, "finish the interrupted replay");
         assertThat(browse(DLQ)).isEmpty();
         assertThat(browse(ClaimCheck.queueFor("ua-case"))).hasSize(1);
         assertThat(evidences.attempt(check, 1).due()).isTrue();
+        List<org.evidencegateway.audit.LedgerEntry> entries = tx.inTransaction(c -> LedgerReader.entriesOf(c,
+                check.packageId().toString()));
+        assertThat(entries).filteredOn(e -> e.json().contains("\"type\":\"DEAD_LETTER_REPLAYED\"")).hasSize(2);
     }
 
     @Test
@@ -281,6 +290,29 @@ class DeadLetterOperationsIT {
             return null;
         });
         return CanonicalJson.MAPPER.readTree(json.get(0));
+    }
+
+    /** Connections to the same broker whose sessions fail to commit, as when the broker goes away at that moment. */
+    private static ConnectionFactory failingCommits(ConnectionFactory real) {
+        return intercepted(ConnectionFactory.class, real);
+    }
+
+    private static <T> T intercepted(Class<T> type, Object target) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            if (method.getName().equals("commit")) {
+                throw new JMSException("the broker went away (test)");
+            }
+            Object result;
+            try {
+                result = method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            if (result instanceof Session session) {
+                return intercepted(Session.class, session);
+            }
+            return result instanceof Connection connection ? intercepted(Connection.class, connection) : result;
+        }));
     }
 
     private List<Message> browse(String queue) throws Exception {

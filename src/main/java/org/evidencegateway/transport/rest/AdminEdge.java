@@ -20,6 +20,8 @@ import org.evidencegateway.party.Role;
 import org.evidencegateway.transport.ClientCertificates;
 import org.evidencegateway.transport.IngestEdge;
 import org.evidencegateway.transport.Refusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Camel side of the admin API: admits operators only (by the party of the TLS client certificate), hands each
@@ -30,6 +32,7 @@ public final class AdminEdge {
     /** Exchange property holding the party id of the admitted operator. */
     public static final String OPERATOR = "evgwOperator";
 
+    private static final Logger LOG = LoggerFactory.getLogger(AdminEdge.class);
     private static final String PACKAGE_ID = "packageId";
     private static final String DESTINATION = "destination";
 
@@ -66,13 +69,18 @@ public final class AdminEdge {
     }
 
     public Response replay(Exchange exchange) {
-        DeadLetter letter = operations.replay(packageId(exchange), operator(exchange), reason(exchange, Action.REPLAY));
+        String reason = reason(exchange, Action.REPLAY);
+        DeadLetter letter = operations.replay(packageId(exchange), operator(exchange), reason);
+        LOG.info("dead letter {} replayed to {} by {}: {}", letter.packageId(), letter.destination(),
+                operator(exchange), reason);
         return RestEdge.json(200, RestApi.JSON, letter);
     }
 
     public Response discard(Exchange exchange) {
-        DeadLetter letter = operations.discard(packageId(exchange), operator(exchange),
-                reason(exchange, Action.DISCARD));
+        String reason = reason(exchange, Action.DISCARD);
+        DeadLetter letter = operations.discard(packageId(exchange), operator(exchange), reason);
+        LOG.info("dead letter {} of {} discarded by {}: {}", letter.packageId(), letter.destination(),
+                operator(exchange), reason);
         return RestEdge.json(200, RestApi.JSON, letter);
     }
 
@@ -81,8 +89,15 @@ public final class AdminEdge {
      * its certificate's subject), the action, the package and the code.
      */
     public Refusal refuse(Exchange exchange) {
-        CodedException coded = IngestEdge.coded(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
-        operations.refused(action(exchange), actor(exchange), packageIdOrNull(exchange), coded);
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        CodedException coded = IngestEdge.coded(failure);
+        String actor = actor(exchange);
+        operations.refused(action(exchange), actor, packageIdOrNull(exchange), coded);
+        if (coded.code().httpStatus() >= 500) {
+            LOG.error("admin request {} by {} failed: {}", action(exchange).word(), actor, coded, failure);
+        } else {
+            LOG.info("refused admin request {} by {}: {}", action(exchange).word(), actor, coded);
+        }
         return new Refusal(coded, null);
     }
 
