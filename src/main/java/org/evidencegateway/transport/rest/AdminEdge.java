@@ -94,9 +94,11 @@ public final class AdminEdge {
         String actor = actor(exchange);
         operations.refused(action(exchange), actor, packageIdOrNull(exchange), coded);
         if (coded.code().httpStatus() >= 500) {
-            LOG.error("admin request {} by {} failed: {}", action(exchange).word(), actor, coded, failure);
+            LOG.error("admin request {} by {} failed: {} {}", action(exchange).word(), actor, coded.code().code(),
+                    coded.getMessage(), failure);
         } else {
-            LOG.info("refused admin request {} by {}: {}", action(exchange).word(), actor, coded);
+            LOG.info("refused admin request {} by {}: {} {}", action(exchange).word(), actor, coded.code().code(),
+                    coded.getMessage());
         }
         return new Refusal(coded, null);
     }
