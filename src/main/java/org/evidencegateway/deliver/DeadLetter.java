@@ -9,7 +9,7 @@ import org.evidencegateway.store.PackageStatus;
  * queue, where it stands, and why its delivery failed (from its latest NonDelivery evidence).
  *
  * @param status          {@code DELIVERY_FAILED}; {@code DELIVERING} if a replay was recorded but the broker did not
- *                        finish moving it (replay again to finish)
+ *                        finish moving it (replay again to finish); null if the package is not recorded
  * @param lastErrorCode   the error code of the latest NonDelivery evidence, or null if none was issued
  * @param lastErrorReason its message, or null
  * @param deadLetteredAt  when that NonDelivery evidence was issued, or null

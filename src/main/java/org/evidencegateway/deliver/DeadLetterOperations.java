@@ -75,6 +75,9 @@ public final class DeadLetterOperations {
     /**
      * Every dead letter, or those of one destination; oldest first per destination.
      *
+     * <p>A claim check of a package the database does not know is listed too, with a null status: an operator
+     * should see it, though it cannot be replayed or discarded through this service.
+     *
      * @param destination a case system's id, or null for all
      * @throws CodedException {@code EGW-OPS-006} if {@code destination} is no case system of the registry
      */
@@ -86,8 +89,8 @@ public final class DeadLetterOperations {
         List<DeadLetter> letters = new ArrayList<>();
         for (String d : destination == null ? destinations : List.of(destination)) {
             for (ClaimCheck check : queues.browse(d)) {
-                find(check.packageId()).ifPresent(r -> letters.add(transactions.inTransaction(c ->
-                        deadLetter(c, d, r))));
+                letters.add(find(check.packageId()).map(r -> transactions.inTransaction(c -> deadLetter(c, d, r)))
+                        .orElseGet(() -> unrecorded(d, check)));
             }
         }
         return letters;
@@ -246,6 +249,12 @@ public final class DeadLetterOperations {
                 record.recipient(), record.status(), failure.map(Evidence::reasonCode).orElse(null),
                 failure.map(Evidence::reasonMessage).orElse(null), failure.map(Evidence::eventTime).orElse(null),
                 attempts);
+    }
+
+    /** A claim check whose package the database does not know (it should not happen): shown as it is, no status. */
+    private static DeadLetter unrecorded(String destination, ClaimCheck check) {
+        return new DeadLetter(check.packageId(), destination, check.caseReference(), check.sender(),
+                check.recipient(), null, null, null, null, 0);
     }
 
     private List<Evidence> evidences(Connection c, UUID packageId) throws SQLException {
