@@ -117,6 +117,23 @@ class DeadLetterOperationsIT {
     }
 
     @Test
+    void list_showsAClaimCheckOfAPackageTheDatabaseDoesNotKnow_withoutAStatus() throws Exception {
+        // Given a claim check on the dead-letter queue whose package is not recorded
+        ClaimCheck stray = new ClaimCheck(UUID.randomUUID(), "ua-case", "stray.p7m", "ab".repeat(32), 1, "kz-gpo",
+                "ua-npu", "KZ-STRAY-1", "EVIDENCE");
+        new DeadLetters(connections).send(DeliveryOutcome.refused(new DeliveryAttempt(stray, null, null, 1, false,
+                true), "EGW-DLV-002", "refused"));
+
+        // Then it is listed as it is, and cannot be acted on
+        assertThat(operations.list(null)).singleElement().satisfies(l -> {
+            assertThat(l.packageId()).isEqualTo(stray.packageId());
+            assertThat(l.caseReference()).isEqualTo("KZ-STRAY-1");
+            assertThat(l.status()).isNull();
+        });
+        assertRefused(() -> operations.discard(stray.packageId(), OPERATOR, "stray"), ErrorCode.OPS_UNKNOWN_PACKAGE);
+    }
+
+    @Test
     void show_givesTheTimelineAndEvidencesOfTheDeadLetter() {
         ClaimCheck check = deadLettered("KZ-CASE-1");
 
