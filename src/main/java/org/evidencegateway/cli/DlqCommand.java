@@ -84,7 +84,7 @@ public final class DlqCommand implements Callable<Integer> {
     }
 
     /** {@code evgw dlq list [--destination ID]}. */
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List dead letters, oldest first.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List dead letters, per case system in the order they arrived.")
     static final class ListLetters extends Request {
         @Option(names = "--destination", paramLabel = "CASE_SYSTEM", description = "Only this case system's.")
         String destination;

@@ -73,7 +73,7 @@ public final class DeadLetterOperations {
     }
 
     /**
-     * Every dead letter, or those of one destination; oldest first per destination.
+     * Every dead letter, or those of one destination; per destination in the order they reached its dead-letter queue.
      *
      * <p>A claim check of a package the database does not know is listed too, with a null status: an operator
      * should see it, though it cannot be replayed or discarded through this service.
