@@ -12,6 +12,8 @@ public enum AuditEventType {
     DEAD_LETTERED,
     DEAD_LETTER_REPLAYED,
     DEAD_LETTER_DISCARDED,
+    /** An operator action (or a non-operator's attempt at one) refused with an error code. */
+    OPERATOR_ACTION_REFUSED,
     ADMINISTRATIVE_ACTION,
     PARTY_REGISTRY_CHANGED,
     TRUST_ANCHORS_CHANGED

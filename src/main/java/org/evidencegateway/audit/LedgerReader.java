@@ -99,6 +99,19 @@ public final class LedgerReader {
         return out;
     }
 
+    /** How many entries of {@code type} there are about one package. */
+    public static int countOf(Connection c, String packageId, AuditEventType type) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT COUNT(*) FROM audit_entries WHERE package_id = ? AND event_type = ?")) {
+            s.setString(1, packageId);
+            s.setString(2, type.name());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
     /** Every checkpoint, by tree size. */
     public static List<StoredCheckpoint> checkpoints(Connection c) throws SQLException {
         return checkpoints(c, "");

@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
         description = {"Evidence Gateway: build, open and verify signed, encrypted evidence packages",
                 "for mutual legal assistance between Ukraine and Kazakhstan.", ""},
         subcommands = {RunCommand.class, CaseSystemCommand.class, DemoCommand.class, PackCommand.class,
-                OpenCommand.class, VerifyCommand.class, InspectCommand.class, AuditCommand.class, PkiCommand.class},
+                OpenCommand.class, VerifyCommand.class, InspectCommand.class, AuditCommand.class, PkiCommand.class,
+                DlqCommand.class},
         footer = {"", "Exit codes: 0 success, 1 package refused (the error code says why), 2 usage error,",
                 "3 local failure (a file, key or disk problem on this machine).",
                 "Documentation: docs/partner-guide.md, docs/package-format.md, docs/error-codes.md"})

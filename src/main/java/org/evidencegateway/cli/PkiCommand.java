@@ -11,12 +11,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code evgw pki}: manages the development PKI (exit codes: 0 success, 1 failure, 2 usage error). */
 @Command(name = "pki", mixinStandardHelpOptions = true,
         description = "Development PKI: roots, agency, gateway and TLS certificates, CRLs. DEVELOPMENT ONLY.",
-        subcommands = PkiCommand.Init.class)
+        subcommands = {PkiCommand.Init.class, PkiCommand.Issue.class})
 public final class PkiCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -58,6 +59,36 @@ public final class PkiCommand implements Callable<Integer> {
             written.forEach(f -> out.println("  " + f.getFileName()));
             out.printf("Expected to fail validation: %s (revoked, keyCompromise), %s (expired)%n",
                     DevPki.REVOKED, DevPki.EXPIRED);
+            return CommandLine.ExitCode.OK;
+        }
+    }
+
+    /** {@code evgw pki issue NAME}: one party of the development PKI, below its root's committed key. */
+    @Command(name = "issue", mixinStandardHelpOptions = true,
+            description = {"Issue one party of the development PKI alone (e.g. one added to it later), below the",
+                    "root certificate and key already in DIR; the other files stay as they are."})
+    static final class Issue implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "The party's file name, e.g. operator-tls.")
+        String name;
+
+        @Option(names = "--dir", defaultValue = "certs", paramLabel = "DIR",
+                description = "Directory holding the roots (default: ${DEFAULT-VALUE}).")
+        Path dir;
+
+        @Override
+        public Integer call() throws IOException {
+            List<Path> written;
+            try {
+                written = DevPki.issue(dir, name, Instant.now());
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return CommandLine.ExitCode.USAGE;
+            }
+            spec.commandLine().getOut().printf("Issued %s in %s: %s%n", name, dir,
+                    written.stream().map(f -> f.getFileName().toString()).toList());
             return CommandLine.ExitCode.OK;
         }
     }

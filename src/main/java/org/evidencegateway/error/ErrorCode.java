@@ -111,6 +111,20 @@ public enum ErrorCode {
     DLV_RETRIES_EXHAUSTED("EGW-DLV-004", Category.INTERNAL,
             "delivery to case system %s failed %d times, the last time: %s"),
 
+    // --- operators acting on dead letters (admin API, evgw dlq) --------------------------------------------------
+    OPS_UNKNOWN_PACKAGE("EGW-OPS-001", Category.OPERATION, 404, "no package %s is recorded"),
+    OPS_NOT_DEAD_LETTERED("EGW-OPS-002", Category.OPERATION, 409,
+            "package %s is not on a dead-letter queue (its status is %s)"),
+    OPS_WRONG_STATUS("EGW-OPS-003", Category.OPERATION, 409,
+            "the dead letter of package %s cannot be %s while the package is %s: %s"),
+    OPS_REASON_REQUIRED("EGW-OPS-004", Category.OPERATION, "%s needs a reason of 1 to %d characters: %s"),
+    OPS_NOT_OPERATOR("EGW-OPS-005", Category.OPERATION, 403,
+            "party %s (role %s) may not %s: dead letters are for parties with the role OPERATOR"),
+    OPS_UNKNOWN_DESTINATION("EGW-OPS-006", Category.OPERATION, 404,
+            "%s is no case system of the party registry (case systems: %s)"),
+    OPS_INCOMPLETE("EGW-OPS-007", Category.OPERATION, 500,
+            "the %s of package %s is recorded, but the broker did not finish it: %s; %s it again to finish"),
+
     // --- local failures (not the sender's fault) -------------------------------------------------------------
     IO_STORAGE("EGW-IO-001", Category.INTERNAL, "storage failed: %s"),
     CONFIG_INVALID("EGW-CFG-001", Category.INTERNAL, "configuration key %s is invalid: %s"),
@@ -176,7 +190,7 @@ public enum ErrorCode {
     /** Groups of codes that share a cause and a transport answer. */
     public enum Category {
         PACKAGE(400), ENCRYPTION(400), ALGORITHM(400), SIGNATURE(400), TRUST(400), AUTHORIZATION(403),
-        MANIFEST(400), ARCHIVE(400), ITEM(400), REQUEST(400), INTERNAL(500);
+        MANIFEST(400), ARCHIVE(400), ITEM(400), REQUEST(400), OPERATION(400), INTERNAL(500);
 
         private final int httpStatus;
 

@@ -118,6 +118,7 @@ final class DevParties {
         parties.add(party(UA_CASE, "ua-case-tls", b -> tls(b, UA_CASE.keyType(), true, true)));
         parties.add(party(KZ_CASE, "kz-case-tls", b -> tls(b, KZ_CASE.keyType(), true, true)));
         parties.add(gateway("auditor-tls", KeyType.EC_P256, b -> tls(b, KeyType.EC_P256, false, true)));
+        parties.add(gateway("operator-tls", KeyType.EC_P256, b -> tls(b, KeyType.EC_P256, false, true)));
         return parties;
     }
 

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.evidencegateway.trust.Credential;
 import org.evidencegateway.trust.Pem;
+import org.evidencegateway.trust.PemKeySource;
 import org.evidencegateway.trust.Pkcs12KeySource;
 
 /**
@@ -62,18 +63,7 @@ public final class DevPki {
         }
         Map<String, Credential> parties = new LinkedHashMap<>();
         for (DevParties.Party party : plan.parties()) {
-            Credential issuer = roots.get(party.root());
-            KeyPair keys = party.keyType().generate();
-            X509Certificate cert = party.profile()
-                    .apply(CertificateBuilder.of(party.subject(), keys.getPublic()).validity(party.from(), party.to()))
-                    .issue(issuer);
-            Credential credential = new Credential(party.name(), keys.getPrivate(), cert,
-                    List.of(cert, issuer.certificate()));
-            parties.put(party.name(), credential);
-            written.addAll(writeKeyAndCertificate(dir, credential));
-            Path p12 = dir.resolve(party.name() + ".p12");
-            Pkcs12KeySource.write(p12, P12_PASSWORD.toCharArray(), credential);
-            written.add(p12);
+            parties.put(party.name(), issue(dir, party, roots.get(party.root()), written));
         }
         for (Credential root : roots.values()) {
             CrlBuilder crl = CrlBuilder.of(root, at, plan.crlNextUpdate()).number(1);
@@ -83,6 +73,38 @@ public final class DevPki {
             written.addAll(writeCrl(dir, root.id(), crl.build()));
         }
         return written;
+    }
+
+    /**
+     * Issues one party of the plan alone, below the root whose certificate and key are in {@code dir} already, and
+     * writes its files: how a party added to the plan later joins a committed PKI without regenerating the rest.
+     *
+     * @return the files written
+     * @throws IllegalArgumentException if the plan has no party {@code name}
+     */
+    public static List<Path> issue(Path dir, String name, Instant now) throws IOException {
+        DevParties.Party party = new DevParties(now.truncatedTo(ChronoUnit.SECONDS)).parties().stream()
+                .filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the development PKI has no party " + name));
+        Credential root = new PemKeySource(dir).credential(party.root());
+        List<Path> written = new ArrayList<>();
+        issue(dir, party, root, written);
+        return written;
+    }
+
+    private static Credential issue(Path dir, DevParties.Party party, Credential issuer, List<Path> written)
+            throws IOException {
+        KeyPair keys = party.keyType().generate();
+        X509Certificate cert = party.profile()
+                .apply(CertificateBuilder.of(party.subject(), keys.getPublic()).validity(party.from(), party.to()))
+                .issue(issuer);
+        Credential credential = new Credential(party.name(), keys.getPrivate(), cert,
+                List.of(cert, issuer.certificate()));
+        written.addAll(writeKeyAndCertificate(dir, credential));
+        Path p12 = dir.resolve(party.name() + ".p12");
+        Pkcs12KeySource.write(p12, P12_PASSWORD.toCharArray(), credential);
+        written.add(p12);
+        return credential;
     }
 
     /** The generated files that already exist in {@code dir}, to refuse overwriting them. */

@@ -42,6 +42,9 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setMessageExpiryScanPeriod(1000)
                 .addAcceptorConfiguration("in-vm", URL);
         configuration.addAddressSetting(DELIVERY_ADDRESSES, settings.deliveryAddressSettings());
+        // A dead letter an operator takes and puts back (an action refused or interrupted) is not dead-lettered again.
+        configuration.addAddressSetting(BrokerSettings.DEAD_LETTER_ADDRESS, new AddressSettings()
+                .setAutoCreateQueues(true).setAutoCreateAddresses(true).setMaxDeliveryAttempts(-1));
         configuration.addAddressSetting("#", new AddressSettings()
                 .setAutoCreateQueues(true).setAutoCreateAddresses(true)
                 .setDeadLetterAddress(SimpleString.of("DLQ")).setExpiryAddress(SimpleString.of("ExpiryQueue")));

@@ -31,6 +31,8 @@ import org.evidencegateway.audit.AuditLedger;
 import org.evidencegateway.config.GatewayConfig;
 import org.evidencegateway.crypto.RecipientKey;
 import org.evidencegateway.deliver.CaseSystemDelivery;
+import org.evidencegateway.deliver.DeadLetterOperations;
+import org.evidencegateway.deliver.DeadLetterQueues;
 import org.evidencegateway.deliver.DeliveryEvidences;
 import org.evidencegateway.deliver.DeliveryMetrics;
 import org.evidencegateway.deliver.DeliveryTls;
@@ -64,6 +66,8 @@ import org.evidencegateway.transport.IngestEdge;
 import org.evidencegateway.transport.IngestMetrics;
 import org.evidencegateway.transport.QueueEdge;
 import org.evidencegateway.transport.RegisteredClientTrustManager;
+import org.evidencegateway.transport.rest.AdminApi;
+import org.evidencegateway.transport.rest.AdminEdge;
 import org.evidencegateway.transport.rest.RestApi;
 import org.evidencegateway.transport.rest.RestEdge;
 import org.evidencegateway.transport.soap.SoapEdge;
@@ -190,16 +194,19 @@ public final class GatewayBeans implements CamelConfiguration {
                 DeliveryProtocol.SOAP, new SoapCaseSystemClient(tls, timeout)), evidences, metrics));
         registry.bind("deliveryEvidences", evidences);
         registry.bind("deadLetters", new DeadLetters(broker.connections()));
-        if (!config.get(GatewayConfig.DELIVERY_ENABLED)) {
-            return;
-        }
+        registry.bind("adminEdge", new AdminEdge(parties, new DeadLetterOperations(parties, storage.transactions(),
+                storage.repository(), storage.audit(), new DeadLetterQueues(broker.connections()), clock)));
         List<String> destinations = parties.current().parties().stream()
                 .filter(p -> p.role() == Role.CASE_SYSTEM && p.delivery() != null).map(p -> p.id()).toList();
         if (broker.embedded() != null) {
-            // An external broker's operator creates them (docs/operations.md).
+            // An external broker's operator creates them (docs/operations.md). Created with delivery off too, for
+            // operators to browse: browsing a missing one would create it without its filter.
             for (String destination : destinations) {
                 broker.embedded().ensureDeadLetterQueue(ClaimCheck.queueFor(destination));
             }
+        }
+        if (!config.get(GatewayConfig.DELIVERY_ENABLED)) {
+            return;
         }
         context.addRoutes(new DeliveryConsumers(destinations, config.get(GatewayConfig.DELIVERY_CONSUMERS)));
     }
@@ -258,7 +265,8 @@ public final class GatewayBeans implements CamelConfiguration {
         context.addService(new Closing("CXF bus", () -> bus.shutdown(true)));
         String root = "https://" + config.get(GatewayConfig.HOST) + ":" + port;
         CxfRsEndpoint rest = context.getEndpoint("cxfrs://" + root
-                + "/?resourceClasses=" + RestApi.class.getName() + "&bindingStyle=SimpleConsumer", CxfRsEndpoint.class);
+                + "/?resourceClasses=" + RestApi.class.getName() + "," + AdminApi.class.getName()
+                + "&bindingStyle=SimpleConsumer", CxfRsEndpoint.class);
         rest.setBus(bus);
         context.getRegistry().bind("restEndpoint", rest);
         context.getRegistry().bind("soapEndpoint", SoapEndpoint.create(context, bus, root,

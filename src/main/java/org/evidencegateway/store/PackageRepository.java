@@ -105,6 +105,38 @@ public final class PackageRepository {
         return changed == 1;
     }
 
+    /**
+     * Returns a package whose delivery failed to {@link PackageStatus#DELIVERING}, because an operator replays its
+     * dead letter, and records the step in its timeline.
+     *
+     * @return false if the package is not in a status that {@linkplain PackageStatus#mayBeReplayed may be replayed}
+     *         (nothing is written)
+     */
+    public boolean reopenDelivery(Connection c, UUID packageId, Instant time, String detail) throws SQLException {
+        List<String> replayable = Arrays.stream(PackageStatus.values()).filter(PackageStatus::mayBeReplayed)
+                .map(Enum::name).toList();
+        int changed;
+        try (PreparedStatement s = c.prepareStatement("UPDATE packages SET status = ? WHERE package_id = ? "
+                + "AND status IN (" + String.join(", ", replayable.stream().map(r -> "?").toList()) + ")")) {
+            s.setString(1, PackageStatus.DELIVERING.name());
+            s.setString(2, packageId.toString());
+            for (int i = 0; i < replayable.size(); i++) {
+                s.setString(3 + i, replayable.get(i));
+            }
+            changed = s.executeUpdate();
+        }
+        if (changed == 1) {
+            addEvent(c, packageId, PackageStatus.DELIVERING, time, detail);
+        }
+        return changed == 1;
+    }
+
+    /** Records a step in a package's timeline that leaves its status as it is (an operator's note, say). */
+    public void note(Connection c, UUID packageId, PackageStatus status, Instant time, String detail)
+            throws SQLException {
+        addEvent(c, packageId, status, time, detail);
+    }
+
     public List<PackageEvent> timeline(Connection c, UUID packageId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT status, event_time, detail FROM package_events "
                 + "WHERE package_id = ? ORDER BY event_id")) {

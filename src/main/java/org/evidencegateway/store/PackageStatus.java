@@ -18,6 +18,14 @@ public enum PackageStatus {
         return this == DELIVERED || this == DELIVERY_FAILED;
     }
 
+    /**
+     * Whether an operator may send a package in this status to its case system again (a dead letter replayed): only
+     * a failed delivery, which then returns to {@link #DELIVERING}. The one way back; every other step goes forward.
+     */
+    public boolean mayBeReplayed() {
+        return this == DELIVERY_FAILED;
+    }
+
     /** Whether a package in this status may move on to {@code next}: forward only, and never from a final status. */
     public boolean mayAdvanceTo(PackageStatus next) {
         return !isFinal() && ordinal() < next.ordinal();

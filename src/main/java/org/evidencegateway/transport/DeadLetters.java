@@ -33,6 +33,7 @@ public final class DeadLetters {
             TextMessage message = session.createTextMessage(CanonicalJson.MAPPER.writeValueAsString(check));
             message.setStringProperty(QueueEdge.DESTINATION, check.destination());
             message.setStringProperty(QueueEdge.PACKAGE_ID, check.packageId().toString());
+            message.setStringProperty(QueueEdge.GROUP, check.group());
             // What the broker sets on the messages it dead-letters; the dead-letter queue selects on it.
             message.setStringProperty(Message.HDR_ORIGINAL_ADDRESS.toString(), queue);
             session.createProducer(session.createQueue(BrokerSettings.deadLetterQueue(queue))).send(message);

@@ -145,7 +145,8 @@ public final class IngestEdge {
         return client == null ? null : client.getSubjectX500Principal().getName();
     }
 
-    static CodedException coded(Throwable failure) {
+    /** The coded exception in {@code failure}'s causes, or an internal error wrapping it. */
+    public static CodedException coded(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof CodedException coded) {
                 return coded;

@@ -18,11 +18,11 @@ import org.evidencegateway.receive.SubmissionEvidences;
  */
 public final class QueueEdge {
     /** Header naming the destination party (the route builds the queue name from it). */
-    public static final String DESTINATION = "evgwDestination";
+    public static final String DESTINATION = ClaimCheck.DESTINATION_PROPERTY;
     /** Header carrying the package id on the queue. */
-    public static final String PACKAGE_ID = "evgwPackageId";
+    public static final String PACKAGE_ID = ClaimCheck.PACKAGE_ID_PROPERTY;
     /** JMS message-group property: one consumer at a time per group, in order. */
-    public static final String GROUP = "JMSXGroupID";
+    public static final String GROUP = ClaimCheck.GROUP_PROPERTY;
 
     /** Exchange property keeping the transport's headers while the claim check is sent. */
     private static final String TRANSPORT_HEADERS = "evgwTransportHeaders";
@@ -53,7 +53,7 @@ public final class QueueEdge {
             depths.watch(check.destination());
         }
         in.setHeader(PACKAGE_ID, check.packageId().toString());
-        in.setHeader(GROUP, check.recipient() + "/" + check.caseReference());
+        in.setHeader(GROUP, check.group());
         in.setBody(CanonicalJson.MAPPER.writeValueAsString(check));
     }
 

@@ -29,7 +29,8 @@ class DevPartyRegistryTest {
         for (String party : new String[] {"ua-pgo", "ua-npu", "kz-gpo", "kz-mvd", "ua-case", "kz-case", "auditor"}) {
             assertThat(registry.requireTlsClient(certificate(party + "-tls")).id()).isEqualTo(party);
         }
-        assertThat(registry.tlsClientCertificates()).hasSize(7);
+        assertThat(registry.requireTlsClient(certificate("operator-tls")).id()).isEqualTo("gw-operator");
+        assertThat(registry.tlsClientCertificates()).hasSize(8);
     }
 
     @Test
@@ -66,8 +67,9 @@ class DevPartyRegistryTest {
     }
 
     @Test
-    void devRegistry_hasOneAuditorAndNoDelegations() {
+    void devRegistry_hasOneAuditorOneOperatorAndNoDelegations() {
         assertThat(registry.byId("auditor").orElseThrow().role()).isEqualTo(Role.AUDITOR);
+        assertThat(registry.byId("gw-operator").orElseThrow().role()).isEqualTo(Role.OPERATOR);
         assertThat(registry.signingDelegations().maySignFor("ua-pgo", "ua-npu")).isFalse();
     }
 

@@ -28,7 +28,7 @@ class DevPkiTest {
             "ua-pgo", "ua-npu", "kz-gpo", "kz-mvd", "ua-npu-revoked", "kz-mvd-expired",
             "gateway", "gateway-enc-rsa", "gateway-enc-ec", "auditor", "tsa", "ua-case", "kz-case",
             "gateway-tls", "ua-pgo-tls", "ua-npu-tls", "kz-gpo-tls", "kz-mvd-tls", "ua-case-tls", "kz-case-tls",
-            "auditor-tls");
+            "auditor-tls", "operator-tls");
 
     private final Path dir = GeneratedDevPki.dir();
 
@@ -172,6 +172,35 @@ class DevPkiTest {
 
         assertThat(rsa.output()).contains("Private-Key: (3072 bit");
         assertThat(ec.output()).contains("Private-Key: (384 bit");
+    }
+
+    @Test
+    void issue_addsOnePartyBelowTheExistingRootKey_andWritesNothingElse(@org.junit.jupiter.api.io.TempDir Path other)
+            throws Exception {
+        // Given a folder holding only the gateway operator's root (certificate and key)
+        for (String file : List.of("gw-root-ca.crt.pem", "gw-root-ca.key.pem")) {
+            Files.copy(dir.resolve(file), other.resolve(file));
+        }
+
+        // When operator-tls is issued alone
+        List<Path> written = DevPki.issue(other, "operator-tls", Instant.now());
+
+        // Then its three files are there, its certificate issued by that root for TLS clients
+        assertThat(written).extracting(f -> f.getFileName().toString())
+                .containsExactly("operator-tls.crt.pem", "operator-tls.key.pem", "operator-tls.p12");
+        X509Certificate operator = Pem.readCertificates(other.resolve("operator-tls.crt.pem")).get(0);
+        X509Certificate root = Pem.readCertificates(other.resolve("gw-root-ca.crt.pem")).get(0);
+        assertThat(org.evidencegateway.trust.Certificates.isIssuedBy(operator, root)).isTrue();
+        assertThat(operator.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.2");
+        try (Stream<Path> files = Files.list(other)) {
+            assertThat(files).hasSize(5);
+        }
+    }
+
+    @Test
+    void issue_refusesANameThePkiDoesNotHave(@org.junit.jupiter.api.io.TempDir Path other) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DevPki.issue(other, "nobody-tls", Instant.now()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nobody-tls");
     }
 
     private OpenSsl.Result verify(String root, String party) {

@@ -33,6 +33,8 @@ import org.evidencegateway.trust.TestPki;
  */
 public final class GatewayTestPki {
     public static final String PASSWORD = "changeit";
+    /** The party id of the gateway's operator (role OPERATOR), whose TLS client is in {@link #TLS_CLIENTS}. */
+    public static final String OPERATOR = "gw-operator";
     public static final TestPki PKI = TestPackages.PKI;
     public static final Credential GW_ROOT = TestPki.root("gw-root-ca", "GW", KeyType.EC_P256.generate());
     public static final Credential EVIDENCE_KEY = endEntity(GW_ROOT, "gateway", KeyType.EC_P256.generate(),
@@ -138,6 +140,8 @@ public final class GatewayTestPki {
                 "kz-case.crt.pem"));
         yaml.append("  - id: auditor\n    displayName: Test auditor\n    role: AUDITOR\n")
                 .append("    tlsClientCertificates:\n      - file: auditor-tls.crt.pem\n");
+        yaml.append("  - id: ").append(OPERATOR).append("\n    displayName: Test operator\n    role: OPERATOR\n")
+                .append("    tlsClientCertificates:\n      - file: ").append(OPERATOR).append("-tls.crt.pem\n");
         return yaml.toString();
     }
 
@@ -158,6 +162,7 @@ public final class GatewayTestPki {
             clients.put(party, clientTls(PKI.kzRoot(), party));
         }
         clients.put("auditor", endEntity(GW_ROOT, "auditor-tls", KeyType.EC_P256.generate(), digitalSignature));
+        clients.put(OPERATOR, endEntity(GW_ROOT, "operator-tls", KeyType.EC_P256.generate(), digitalSignature));
         return clients;
     }
 

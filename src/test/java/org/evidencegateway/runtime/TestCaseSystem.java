@@ -45,6 +45,7 @@ public final class TestCaseSystem implements AutoCloseable {
     private final String id;
     private final Path dir;
     private final int port;
+    private final Set<String> alsoServed = new java.util.TreeSet<>();
     private CaseSystemServer server;
 
     private TestCaseSystem(String id, Path dir) {
@@ -66,8 +67,9 @@ public final class TestCaseSystem implements AutoCloseable {
     public TestCaseSystem start() throws Exception {
         boolean ua = id.equals("ua-case");
         Credential key = ua ? GatewayTestPki.UA_CASE : TestPackages.OTHER_RECIPIENT;
-        CaseSystemIdentity identity = ua ? new CaseSystemIdentity(id, Country.UA, Set.of("ua-pgo"))
-                : new CaseSystemIdentity(id, Country.KZ, Set.of("kz-gpo", "kz-mvd"));
+        Set<String> served = new java.util.TreeSet<>(ua ? Set.of("ua-pgo") : Set.of("kz-gpo", "kz-mvd"));
+        served.addAll(alsoServed);
+        CaseSystemIdentity identity = new CaseSystemIdentity(id, ua ? Country.UA : Country.KZ, served);
         OpeningPolicy policy = new OpeningPolicy(List.of(key.recipientKey()), GatewayTestPki.PKI.anchors(),
                 SigningDelegations.selfOnly(), ArchiveLimits.DEFAULT, TestPki.CLOCK);
         DeliveryReceiver receiver = new DeliveryReceiver(identity, key.signer(), policy, new DeliveryStore(store()));
@@ -76,6 +78,15 @@ public final class TestCaseSystem implements AutoCloseable {
         server = CaseSystemServer.start(receiver, new HttpsSettings("127.0.0.1", port, keyStore,
                 GatewayTestPki.PASSWORD, List.of(GatewayTestPki.SERVER_TLS.certificate()),
                 TrustAnchors.builder().root("GW", GatewayTestPki.GW_ROOT.certificate()).build(), TestPki.CLOCK));
+        return this;
+    }
+
+    /**
+     * Serves {@code agency} too from the next {@link #start}: a case system whose refusal was fixed (the Ukrainian
+     * one, serving ua-npu as well, takes the packages it refused before).
+     */
+    public TestCaseSystem alsoServing(String agency) {
+        alsoServed.add(agency);
         return this;
     }
 

@@ -111,4 +111,41 @@ class PackageRepositoryTest {
             assertThat(found).isEmpty();
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void reopenDelivery_returnsOnlyAFailedDeliveryToDelivering_andRecordsTheStep(TestDatabases.Kind kind) {
+        try (HikariDataSource db = TestDatabases.fresh(kind)) {
+            // Given a package whose delivery failed, and one that was delivered
+            Transactions tx = new Transactions(db);
+            UUID failed = UUID.randomUUID();
+            UUID delivered = UUID.randomUUID();
+            for (UUID id : List.of(failed, delivered)) {
+                tx.inTransaction(c -> repository.insert(c, record(id), "received"));
+            }
+            tx.inTransaction(c -> repository.advanceStatus(c, failed, PackageStatus.DELIVERY_FAILED, T0.plusSeconds(1),
+                    "not delivered"));
+            tx.inTransaction(c -> repository.advanceStatus(c, delivered, PackageStatus.DELIVERED, T0.plusSeconds(1),
+                    "delivered"));
+
+            // When an operator's replay reopens both
+            boolean reopened = tx.inTransaction(c -> repository.reopenDelivery(c, failed, T0.plusSeconds(2),
+                    "dead letter replayed by gw-operator: fixed"));
+            boolean notReopened = tx.inTransaction(c -> repository.reopenDelivery(c, delivered, T0.plusSeconds(2),
+                    "dead letter replayed by gw-operator: fixed"));
+
+            // Then only the failed one is DELIVERING again, with the step in its timeline
+            assertThat(reopened).isTrue();
+            assertThat(notReopened).isFalse();
+            Optional<PackageRecord> reopenedRecord = tx.inTransaction(c -> repository.find(c, failed));
+            List<PackageEvent> reopenedTimeline = tx.inTransaction(c -> repository.timeline(c, failed));
+            Optional<PackageRecord> deliveredRecord = tx.inTransaction(c -> repository.find(c, delivered));
+            List<PackageEvent> deliveredTimeline = tx.inTransaction(c -> repository.timeline(c, delivered));
+            assertThat(reopenedRecord).get().extracting(PackageRecord::status).isEqualTo(PackageStatus.DELIVERING);
+            assertThat(reopenedTimeline).extracting(PackageEvent::status)
+                    .containsExactly(PackageStatus.RECEIVED, PackageStatus.DELIVERY_FAILED, PackageStatus.DELIVERING);
+            assertThat(deliveredRecord).get().extracting(PackageRecord::status).isEqualTo(PackageStatus.DELIVERED);
+            assertThat(deliveredTimeline).hasSize(2);
+        }
+    }
 }

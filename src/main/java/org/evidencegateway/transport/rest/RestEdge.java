@@ -94,7 +94,7 @@ public final class RestEdge {
         return members;
     }
 
-    private static Response json(int status, String mediaType, Object body) {
+    static Response json(int status, String mediaType, Object body) {
         try {
             return Response.status(status).type(mediaType).entity(JSON.writeValueAsString(body)).build();
         } catch (IOException e) {
