@@ -102,7 +102,7 @@ public final class DeliveryEvidences {
     /** Records that the last attempt failed transiently too: no retry is left (the broker dead-letters the message). */
     public SignedEvidence exhausted(DeliveryAttempt attempt, TransientDeliveryException lastFailure) {
         return notDelivered(attempt, ErrorCode.DLV_RETRIES_EXHAUSTED.code(), ErrorCode.DLV_RETRIES_EXHAUSTED.format(
-                attempt.caseSystem().id(), attempt.number(), lastFailure.getMessage()));
+                attempt.caseSystem().id(), attempt.number(), lastFailure.toString()));
     }
 
     private SignedEvidence notDelivered(DeliveryAttempt attempt, String code, String message) {

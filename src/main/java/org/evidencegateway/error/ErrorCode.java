@@ -108,6 +108,10 @@ public enum ErrorCode {
     DLV_REFUSED("EGW-DLV-003", Category.REQUEST, "case system %s refused the delivery without an error code: %s"),
     DLV_RETRIES_EXHAUSTED("EGW-DLV-004", Category.INTERNAL,
             "delivery to case system %s failed %d times, the last time: %s"),
+    DLV_UNAVAILABLE("EGW-DLV-005", Category.INTERNAL,
+            "case system %s did not take the delivery: %s"),
+    DLV_ACKNOWLEDGEMENT_INVALID("EGW-DLV-006", Category.INTERNAL,
+            "case system %s answered the delivery of %s with an acknowledgement that does not hold: %s"),
 
     // --- local failures (not the sender's fault) -------------------------------------------------------------
     IO_STORAGE("EGW-IO-001", Category.INTERNAL, "storage failed: %s"),

@@ -30,6 +30,8 @@ import org.evidencegateway.audit.AuditLog;
 import org.evidencegateway.audit.AuditLedger;
 import org.evidencegateway.config.GatewayConfig;
 import org.evidencegateway.crypto.RecipientKey;
+import org.evidencegateway.casesystem.AcknowledgementVerifier;
+import org.evidencegateway.deliver.AcknowledgementCheck;
 import org.evidencegateway.deliver.CaseSystemDelivery;
 import org.evidencegateway.deliver.DeliveryEvidences;
 import org.evidencegateway.deliver.DeliveryMetrics;
@@ -69,6 +71,7 @@ import org.evidencegateway.transport.rest.RestEdge;
 import org.evidencegateway.transport.soap.SoapEdge;
 import org.evidencegateway.transport.soap.SoapEndpoint;
 import org.evidencegateway.trust.KeyReferences;
+import org.evidencegateway.trust.SignerCertificateValidator;
 import org.evidencegateway.trust.TrustAnchors;
 
 /**
@@ -186,7 +189,8 @@ public final class GatewayBeans implements CamelConfiguration {
         registry.bind("reenveloper", reenveloper);
         registry.bind("caseSystemDelivery", new CaseSystemDelivery(Map.of(
                 DeliveryProtocol.REST, new RestCaseSystemClient(tls, timeout),
-                DeliveryProtocol.SOAP, new SoapCaseSystemClient(tls, timeout)), evidences, metrics));
+                DeliveryProtocol.SOAP, new SoapCaseSystemClient(tls, timeout)), new AcknowledgementCheck(
+                new AcknowledgementVerifier(new SignerCertificateValidator(anchors, clock))), evidences, metrics));
         registry.bind("deliveryEvidences", evidences);
         registry.bind("deadLetters", new DeadLetters(broker.connections()));
         if (!config.get(GatewayConfig.DELIVERY_ENABLED)) {
