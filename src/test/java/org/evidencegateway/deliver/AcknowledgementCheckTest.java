@@ -99,14 +99,14 @@ class AcknowledgementCheckTest {
                 .hasMessageContaining(reason);
     }
 
-    private static byte[] ack(Credential signer, UUID packageId, String manifestSha256) {
+    static byte[] ack(Credential signer, UUID packageId, String manifestSha256) {
         DeliveryAcknowledgement statement = new DeliveryAcknowledgement(DeliveryAcknowledgement.TYPE,
                 DeliveryAcknowledgement.VERSION, "ua-case", TestPki.NOW, packageId, "00".repeat(32), 100,
                 manifestSha256, new Party(Country.KZ, "kz-gpo"), new Party(Country.UA, "ua-pgo"), List.of(), 10);
         return SignedStatements.sign(CanonicalJson.bytes(statement), signer.signer(), TestPki.NOW);
     }
 
-    private static DeliveryAttempt attempt(UUID id) {
+    static DeliveryAttempt attempt(UUID id) {
         ClaimCheck check = new ClaimCheck(id, "ua-case", "ref", "00".repeat(32), 100, "kz-gpo", "ua-pgo",
                 "TEST-UA-0000-0001", "EVIDENCE");
         PackageRecord record = new PackageRecord(id, "00".repeat(32), 100, MANIFEST_SHA256, "EVIDENCE",
