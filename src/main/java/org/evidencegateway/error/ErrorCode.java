@@ -112,6 +112,8 @@ public enum ErrorCode {
             "case system %s did not take the delivery: %s"),
     DLV_ACKNOWLEDGEMENT_INVALID("EGW-DLV-006", Category.INTERNAL,
             "case system %s answered the delivery of %s with an acknowledgement that does not hold: %s"),
+    DLV_WAITING_FOR_EARLIER("EGW-DLV-007", Category.INTERNAL,
+            "package %s waits for the earlier package %s of case %s to be delivered first"),
 
     // --- local failures (not the sender's fault) -------------------------------------------------------------
     IO_STORAGE("EGW-IO-001", Category.INTERNAL, "storage failed: %s"),

@@ -31,7 +31,12 @@ public final class DeliveryEdge {
     public DeliveryAttempt attempt(Message message) throws JsonProcessingException {
         ClaimCheck check = CanonicalJson.MAPPER.readValue(message.getBody(String.class), ClaimCheck.class);
         Integer count = message.getHeader(DELIVERY_COUNT, Integer.class);
-        return evidences.attempt(check, count == null ? 1 : count);
+        try {
+            return evidences.attempt(check, count == null ? 1 : count);
+        } catch (TransientDeliveryException e) {
+            LOG.info("{} (attempt {})", e, count);
+            throw e;
+        }
     }
 
     /**

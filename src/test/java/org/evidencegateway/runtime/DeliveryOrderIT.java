@@ -64,6 +64,30 @@ class DeliveryOrderIT {
         }
     }
 
+    @Test
+    void packagesOfOneCase_keepTheirOrder_whenTheEarlierOneWaitsLongerForItsRetry(@TempDir Path dir) throws Exception {
+        // Given ua-case down, and a gateway whose retries wait 0.2 s, then twice as long each time
+        try (TestCaseSystem uaCase = TestCaseSystem.prepare("ua-case", dir.resolve("ua-case"));
+             TestGateway gateway = TestGateway.delivering(dir.resolve("gateway"), Map.of("ua-case", uaCase.endpoint()),
+                     Map.of("gateway.delivery.initial-retry-delay", "PT0.2S",
+                             "gateway.delivery.max-retry-delay", "PT5S", "gateway.delivery.max-attempts", "100"))) {
+            GatewayState state = new GatewayState(gateway);
+
+            // When a package of case A has failed five times (its next retry some 3 s away), a second package of
+            // case A is accepted (and taken from the queue at once, its next try 0.2 s away), and ua-case comes up
+            UUID first = submit(gateway, CASE_A);
+            DeliveryRetryIT.awaitAudit(state, -1, first, "DELIVERY_ATTEMPTED", 5);
+            UUID second = submit(gateway, CASE_A);
+            Thread.sleep(500);
+            uaCase.start();
+
+            // Then both are delivered, the first first: the second waited for it
+            assertThat(DeliveryIT.awaitFinalStatus(gateway, "kz-gpo", first)).isEqualTo("DELIVERED");
+            assertThat(DeliveryIT.awaitFinalStatus(gateway, "kz-gpo", second)).isEqualTo("DELIVERED");
+            assertThat(arrivals(uaCase, CASE_A)).containsExactly(first, second);
+        }
+    }
+
     private static UUID submit(TestGateway gateway, String caseReference) throws Exception {
         UUID id = UUID.randomUUID();
         byte[] pkg = TestPackages.valid().packageId(id)
