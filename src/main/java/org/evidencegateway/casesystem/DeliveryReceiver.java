@@ -32,6 +32,7 @@ public final class DeliveryReceiver {
     private final OpeningPolicy policy;
     private final DeliveryStore store;
     private final Clock clock;
+    private final DeliveryListener listener;
     /** Deliveries of one package id take the same lock; a fixed set, so that it does not grow with the store. */
     private final Object[] locks = new Object[64];
 
@@ -40,7 +41,14 @@ public final class DeliveryReceiver {
      * @param policy decrypts with the case system's key and judges signers against the senders' anchors
      */
     public DeliveryReceiver(CaseSystemIdentity identity, Signer signer, OpeningPolicy policy, DeliveryStore store) {
+        this(identity, signer, policy, store, DeliveryListener.NONE);
+    }
+
+    /** Same as the other constructor, telling {@code listener} of every package stored. */
+    public DeliveryReceiver(CaseSystemIdentity identity, Signer signer, OpeningPolicy policy, DeliveryStore store,
+                            DeliveryListener listener) {
         this.identity = identity;
+        this.listener = listener;
         this.signer = signer;
         this.policy = policy;
         this.store = store;
@@ -61,10 +69,15 @@ public final class DeliveryReceiver {
             throw new CodedException(ErrorCode.IO_STORAGE, e, "the delivery could not be received: " + e.getMessage());
         }
         try {
+            Delivered delivered;
             synchronized (locks[Math.floorMod(metadata.packageId().hashCode(), locks.length)]) {
                 Optional<byte[]> stored = store.acknowledgement(metadata.packageId());
-                return stored.isPresent() ? repeated(metadata, spooled, stored.get()) : store(metadata, spooled);
+                delivered = stored.isPresent() ? repeated(metadata, spooled, stored.get()) : store(metadata, spooled);
             }
+            if (!delivered.duplicate()) {
+                listener.stored(metadata, delivered.acknowledgement());
+            }
+            return delivered;
         } catch (IOException e) {
             throw new CodedException(ErrorCode.IO_STORAGE, e, e.getMessage());
         } finally {

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.evidencegateway.audit.AuditEvent;
 import org.evidencegateway.audit.AuditEventType;
@@ -56,6 +58,10 @@ public final class DeliveryEvidences {
     /**
      * Begins an attempt at delivering the package of {@code check}, the broker's {@code number}th: records it, and
      * on the first one signs the RelayAcceptance. A package delivered or failed already is not due again.
+     *
+     * @throws TransientDeliveryException {@code EGW-DLV-007} while an earlier package of the same case is not delivered
+     *                                    or failed yet (so that a case's packages arrive in order even when the earlier
+     *                                    one waits longer for its retry); the last attempt does not wait
      */
     public DeliveryAttempt attempt(ClaimCheck check, int number) {
         RegisteredParty caseSystem = parties.get().byId(check.destination())
@@ -67,10 +73,18 @@ public final class DeliveryEvidences {
             PackageRecord record = repository.find(c, check.packageId()).orElseThrow(() -> new SQLException(
                     "claim check of unknown package " + check.packageId()));
             boolean due = !record.status().isFinal();
+            boolean last = number >= maxAttempts;
+            if (due && !last) {
+                Optional<UUID> earlier = repository.earlierUnfinishedOfCase(c, record);
+                if (earlier.isPresent()) {
+                    throw new TransientDeliveryException(ErrorCode.DLV_WAITING_FOR_EARLIER, null, record.packageId(),
+                            earlier.get(), record.caseReference());
+                }
+            }
             if (due) {
                 begin(c, record, caseSystem, number, now);
             }
-            return new DeliveryAttempt(check, record, caseSystem, number, number >= maxAttempts, due);
+            return new DeliveryAttempt(check, record, caseSystem, number, last, due);
         });
     }
 
@@ -102,7 +116,7 @@ public final class DeliveryEvidences {
     /** Records that the last attempt failed transiently too: no retry is left (the broker dead-letters the message). */
     public SignedEvidence exhausted(DeliveryAttempt attempt, TransientDeliveryException lastFailure) {
         return notDelivered(attempt, ErrorCode.DLV_RETRIES_EXHAUSTED.code(), ErrorCode.DLV_RETRIES_EXHAUSTED.format(
-                attempt.caseSystem().id(), attempt.number(), lastFailure.getMessage()));
+                attempt.caseSystem().id(), attempt.number(), lastFailure.toString()));
     }
 
     private SignedEvidence notDelivered(DeliveryAttempt attempt, String code, String message) {

@@ -38,19 +38,22 @@ public final class RestCaseSystemClient implements CaseSystemClient {
         try {
             response = http.send(request(pkg), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new TransientDeliveryException("POST " + endpoint(attempt) + ": " + e, e);
+            throw TransientDeliveryException.unavailable(attempt.caseSystem().id(), "POST " + endpoint(attempt) + ": "
+                    + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TransientDeliveryException("POST " + endpoint(attempt) + " interrupted", e);
+            throw TransientDeliveryException.unavailable(attempt.caseSystem().id(), "POST " + endpoint(attempt)
+                    + " interrupted", e);
         }
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
-            return DeliveryOutcome.delivered(attempt, acknowledgement(response.body()));
+            return DeliveryOutcome.delivered(attempt, acknowledgement(attempt, response.body()));
         }
         if (status >= 400 && status < 500) {
             return refusal(attempt, status, response.body());
         }
-        throw new TransientDeliveryException("POST " + endpoint(attempt) + " answered HTTP " + status);
+        throw TransientDeliveryException.unavailable(attempt.caseSystem().id(), "POST " + endpoint(attempt)
+                + " answered HTTP " + status, null);
     }
 
     private HttpRequest request(Reenveloped pkg) throws IOException {
@@ -65,16 +68,16 @@ public final class RestCaseSystemClient implements CaseSystemClient {
                 .POST(HttpRequest.BodyPublishers.ofFile(pkg.file())).build();
     }
 
-    /** The signed acknowledgement of a 2xx answer, or null if it carries none we can read (still delivered). */
-    private static byte[] acknowledgement(byte[] body) {
+    /** The signed acknowledgement of a 2xx answer, or null if it carries none (still delivered). */
+    private static byte[] acknowledgement(DeliveryAttempt attempt, byte[] body) {
         JsonNode signed = json(body).path("signedAcknowledgement");
-        if (!signed.isTextual()) {
+        if (signed.isMissingNode() || signed.isNull()) {
             return null;
         }
         try {
             return Base64.getDecoder().decode(signed.asText());
         } catch (IllegalArgumentException e) {
-            return null;
+            throw AcknowledgementCheck.unreadable(attempt, "signedAcknowledgement is not base64: " + e.getMessage());
         }
     }
 

@@ -53,11 +53,12 @@ public final class SoapCaseSystemClient implements CaseSystemClient {
             if (faultCode.get() != null && "Sender".equals(faultCode.get().getLocalPart())) {
                 return DeliveryOutcome.refused(attempt, fault.getFaultInfo().getCode(), fault.getFaultInfo().getMessage());
             }
-            throw new TransientDeliveryException("ReceivePackage at " + endpoint(attempt) + ": fault "
-                    + faultCode.get() + " " + fault.getFaultInfo().getCode() + " " + fault.getFaultInfo().getMessage(),
-                    fault);
+            throw TransientDeliveryException.unavailable(attempt.caseSystem().id(), "ReceivePackage at "
+                    + endpoint(attempt) + ": fault " + faultCode.get() + " " + fault.getFaultInfo().getCode() + " "
+                    + fault.getFaultInfo().getMessage(), fault);
         } catch (WebServiceException e) {
-            throw new TransientDeliveryException("ReceivePackage at " + endpoint(attempt) + ": " + e, e);
+            throw TransientDeliveryException.unavailable(attempt.caseSystem().id(), "ReceivePackage at "
+                    + endpoint(attempt) + ": " + e, e);
         } finally {
             ClientProxy.getClient(port).destroy();
         }

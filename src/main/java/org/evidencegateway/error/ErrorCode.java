@@ -110,6 +110,12 @@ public enum ErrorCode {
     DLV_REFUSED("EGW-DLV-003", Category.REQUEST, "case system %s refused the delivery without an error code: %s"),
     DLV_RETRIES_EXHAUSTED("EGW-DLV-004", Category.INTERNAL,
             "delivery to case system %s failed %d times, the last time: %s"),
+    DLV_UNAVAILABLE("EGW-DLV-005", Category.INTERNAL,
+            "case system %s did not take the delivery: %s"),
+    DLV_ACKNOWLEDGEMENT_INVALID("EGW-DLV-006", Category.INTERNAL,
+            "case system %s answered the delivery of %s with an acknowledgement that does not hold: %s"),
+    DLV_WAITING_FOR_EARLIER("EGW-DLV-007", Category.INTERNAL,
+            "package %s waits for the earlier package %s of case %s to be delivered first"),
 
     // --- operators acting on dead letters (admin API, evgw dlq) --------------------------------------------------
     OPS_UNKNOWN_PACKAGE("EGW-OPS-001", Category.OPERATION, 404, "no package %s is recorded"),

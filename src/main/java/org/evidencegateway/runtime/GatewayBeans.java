@@ -30,6 +30,8 @@ import org.evidencegateway.audit.AuditLog;
 import org.evidencegateway.audit.AuditLedger;
 import org.evidencegateway.config.GatewayConfig;
 import org.evidencegateway.crypto.RecipientKey;
+import org.evidencegateway.casesystem.AcknowledgementVerifier;
+import org.evidencegateway.deliver.AcknowledgementCheck;
 import org.evidencegateway.deliver.CaseSystemDelivery;
 import org.evidencegateway.deliver.DeadLetterOperations;
 import org.evidencegateway.deliver.DeadLetterQueues;
@@ -74,6 +76,7 @@ import org.evidencegateway.transport.soap.SoapEdge;
 import org.evidencegateway.transport.soap.SoapEndpoint;
 import org.evidencegateway.transport.soap.SoapRequestRefusals;
 import org.evidencegateway.trust.KeyReferences;
+import org.evidencegateway.trust.SignerCertificateValidator;
 import org.evidencegateway.trust.TrustAnchors;
 
 /**
@@ -191,7 +194,8 @@ public final class GatewayBeans implements CamelConfiguration {
         registry.bind("reenveloper", reenveloper);
         registry.bind("caseSystemDelivery", new CaseSystemDelivery(Map.of(
                 DeliveryProtocol.REST, new RestCaseSystemClient(tls, timeout),
-                DeliveryProtocol.SOAP, new SoapCaseSystemClient(tls, timeout)), evidences, metrics));
+                DeliveryProtocol.SOAP, new SoapCaseSystemClient(tls, timeout)), new AcknowledgementCheck(
+                new AcknowledgementVerifier(new SignerCertificateValidator(anchors, clock))), evidences, metrics));
         registry.bind("deliveryEvidences", evidences);
         registry.bind("deadLetters", new DeadLetters(broker.connections()));
         registry.bind("adminEdge", new AdminEdge(parties, new DeadLetterOperations(parties, storage.transactions(),

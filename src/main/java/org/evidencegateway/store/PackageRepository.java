@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.evidencegateway.evidence.SignedEvidence;
 
 /**
@@ -57,6 +58,28 @@ public final class PackageRepository {
             s.setString(1, packageId.toString());
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Optional.of(record(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * The earliest package of the same recipient and case reference as {@code r} that was recorded before it and has
+     * not reached a final status (one its delivery waits for), if any.
+     */
+    public Optional<UUID> earlierUnfinishedOfCase(Connection c, PackageRecord r) throws SQLException {
+        String finals = Arrays.stream(PackageStatus.values()).filter(PackageStatus::isFinal)
+                .map(status -> "'" + status.name() + "'").collect(Collectors.joining(", "));
+        try (PreparedStatement s = c.prepareStatement("SELECT p.package_id FROM packages p"
+                + " JOIN package_events e ON e.package_id = p.package_id"
+                + " WHERE p.recipient = ? AND p.case_reference = ? AND p.package_id <> ? AND p.status NOT IN (" + finals
+                + ") AND e.event_id < (SELECT MIN(event_id) FROM package_events WHERE package_id = ?)"
+                + " ORDER BY e.event_id FETCH FIRST 1 ROWS ONLY")) {
+            s.setString(1, r.recipient());
+            s.setString(2, r.caseReference());
+            s.setString(3, r.packageId().toString());
+            s.setString(4, r.packageId().toString());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(UUID.fromString(rs.getString(1))) : Optional.empty();
             }
         }
     }

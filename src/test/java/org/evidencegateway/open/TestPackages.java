@@ -39,9 +39,10 @@ public final class TestPackages {
             KeyType.RSA_3072.generate(), org.bouncycastle.asn1.x509.KeyUsage.keyEncipherment);
     public static final Credential GATEWAY_EC = TestPki.agency(PKI.kzRoot(), "gateway-enc-ec",
             KeyType.EC_P384.generate(), org.bouncycastle.asn1.x509.KeyUsage.keyAgreement);
-    /** A case system's key the gateway does not hold. */
+    /** A case system's key the gateway does not hold; the case system signs its acknowledgements with it too. */
     public static final Credential OTHER_RECIPIENT = TestPki.agency(PKI.kzRoot(), "kz-case",
-            KeyType.EC_P256.generate(), org.bouncycastle.asn1.x509.KeyUsage.keyAgreement);
+            KeyType.EC_P256.generate(), org.bouncycastle.asn1.x509.KeyUsage.keyAgreement
+                    | org.bouncycastle.asn1.x509.KeyUsage.digitalSignature);
 
     private final Map<String, byte[]> items = new LinkedHashMap<>();
     private List<Signer> signers = List.of(PKI.kzGpo().signer());

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.evidencegateway.bench.ChildProcess;
@@ -42,6 +43,30 @@ public final class ChildGateway implements AutoCloseable {
                     + child.transcript());
         }
         return child;
+    }
+
+    /** Starts a child as {@link #start} does, in the background (while the test prepares its package, say). */
+    public static CompletableFuture<ChildGateway> startInBackground(TestGateway gateway, String maxHeap) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return start(gateway, maxHeap);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** Stops the child {@link #startInBackground} starts, once started, whatever failed: it does not outlive a test. */
+    public static void closeWhenStarted(CompletableFuture<ChildGateway> starting) {
+        starting.handle((child, failure) -> {
+            if (child != null) {
+                child.close();
+            }
+            return null;
+        }).join();
     }
 
     /** Kills the child at once (SIGKILL): no shutdown hook, no orderly close of broker or database. */

@@ -123,7 +123,12 @@ class DeliveryIT {
 
     /** Polls the package's status as {@code party} until delivery ends, for at most a minute. */
     static String awaitFinalStatus(TestGateway gateway, String party, UUID id) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        return awaitFinalStatus(gateway, party, id, Duration.ofSeconds(60));
+    }
+
+    /** Polls the package's status as {@code party} until delivery ends, for at most {@code patience}. */
+    static String awaitFinalStatus(TestGateway gateway, String party, UUID id, Duration patience) throws Exception {
+        Instant deadline = Instant.now().plus(patience);
         String status;
         do {
             Thread.sleep(200);

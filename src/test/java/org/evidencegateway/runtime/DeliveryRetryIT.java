@@ -2,9 +2,6 @@ package org.evidencegateway.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -105,23 +102,21 @@ class DeliveryRetryIT {
             GatewayState state = new GatewayState(gateway);
             state.awaitQueued(BrokerSettings.deadLetterQueue(ClaimCheck.queueFor("ua-case")), id);
             assertThat(state.browse(ClaimCheck.queueFor("ua-case"))).isEmpty();
-            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    gateway.managementUri("/observe/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
-            assertThat(metrics).contains("evgw_deliveries_total{destination=\"ua-case\",outcome=\"retry\"} 2.0")
+            assertThat(gateway.metrics()).contains("evgw_deliveries_total{destination=\"ua-case\",outcome=\"retry\"} 2.0")
                     .contains("evgw_deliveries_total{destination=\"ua-case\",outcome=\"exhausted\"} 1.0");
         }
     }
 
-    private static Map<String, String> retries(String maxAttempts) {
+    static Map<String, String> retries(String maxAttempts) {
         return Map.of("gateway.delivery.initial-retry-delay", "PT0.2S", "gateway.delivery.max-retry-delay", "PT0.5S",
                 "gateway.delivery.max-attempts", maxAttempts, "gateway.delivery.timeout", "PT10S");
     }
 
-    private static List<GatewayState.AuditRow> rows(GatewayState state, long after, UUID id) throws Exception {
+    static List<GatewayState.AuditRow> rows(GatewayState state, long after, UUID id) throws Exception {
         return state.auditAfter(after).stream().filter(r -> id.toString().equals(r.packageId())).toList();
     }
 
-    private static void awaitAudit(GatewayState state, long after, UUID id, String type, int count) throws Exception {
+    static void awaitAudit(GatewayState state, long after, UUID id, String type, int count) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (rows(state, after, id).stream().filter(r -> r.eventType().equals(type)).count() < count) {
             assertThat(Instant.now()).as("%d× %s for %s", count, type, id).isBefore(deadline);

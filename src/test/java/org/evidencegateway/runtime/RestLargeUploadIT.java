@@ -3,30 +3,14 @@ package org.evidencegateway.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.OutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.evidencegateway.bench.Sizes;
-import org.evidencegateway.bench.SyntheticPayload;
-import org.evidencegateway.crypto.ContentEncryption;
-import org.evidencegateway.manifest.Item;
-import org.evidencegateway.manifest.TestManifests;
-import org.evidencegateway.open.TestPackages;
-import org.evidencegateway.pack.PackageWriter;
-import org.evidencegateway.trust.TestPki;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,36 +33,14 @@ class RestLargeUploadIT {
 
         // Given a gateway starting in a JVM with a 128 MiB heap (while the package is built, to save time)
         TestGateway gateway = TestGateway.prepare(dir.resolve("gateway"));
-        CompletableFuture<ChildGateway> starting = CompletableFuture.supplyAsync(() -> {
-            try {
-                return ChildGateway.start(gateway, GATEWAY_HEAP / Sizes.MIB + "m");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<ChildGateway> starting = ChildGateway.startInBackground(gateway,
+                GATEWAY_HEAP / Sizes.MIB + "m");
 
         try {
-            // And a package built around a generated 1 GiB evidence file (deflate level 0: the payload does not
-            // compress anyway, and level 0 keeps the test fast)
-            SyntheticPayload.Written evidence = SyntheticPayload.standard().write(dir.resolve("large.bin"), PAYLOAD);
+            // And a package built around a generated 1 GiB evidence file
             UUID id = UUID.randomUUID();
-            Path pkg = dir.resolve("large.p7m");
-            // The generator's own digest and size describe the item, and the package is hashed as it is written:
-            // no extra pass over a gigabyte.
-            Item item = new Item("evidence/large.bin", evidence.sha256(), evidence.size(), "application/octet-stream",
-                    "Synthetic evidence (test)", null, List.of());
-            MessageDigest packageSha256 = MessageDigest.getInstance("SHA-256");
-            try (OutputStream out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(pkg),
-                    1 << 16), packageSha256)) {
-                new PackageWriter(new PackageWriter.PackOptions(ContentEncryption.DEFAULT, TestPki.NOW, 0)).write(out,
-                        TestManifests.evidence(List.of(item)).toBuilder().packageId(id).build(),
-                        Map.of(item.path(), evidence.file()), List.of(TestPackages.PKI.kzGpo().signer()),
-                        List.of(TestPackages.GATEWAY_RSA.certificate()));
-            }
-            Files.delete(evidence.file());
+            LargePackage large = LargePackage.build(dir, PAYLOAD, id);
+            Path pkg = large.file();
             long size = Files.size(pkg);
             assertThat(size).as("package size").isGreaterThanOrEqualTo(8 * GATEWAY_HEAP);
 
@@ -93,18 +55,12 @@ class RestLargeUploadIT {
                 assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
                 JsonNode receipt = RestIngestIT.JSON.readTree(response.body());
                 assertThat(receipt.get("packageId").asText()).isEqualTo(id.toString());
-                assertThat(receipt.get("packageSha256").asText()).isEqualTo(HexFormat.of().formatHex(packageSha256.digest()));
+                assertThat(receipt.get("packageSha256").asText()).isEqualTo(large.sha256());
                 assertThat(child.isAlive()).as(child.transcript()).isTrue();
                 assertThat(gateway.dataDir().resolve("store/packages/" + id + ".p7m")).hasSize(size);
             }
         } finally {
-            // Whatever failed, the child does not outlive the test.
-            starting.handle((child, failure) -> {
-                if (child != null) {
-                    child.close();
-                }
-                return null;
-            }).join();
+            ChildGateway.closeWhenStarted(starting);
         }
     }
 }

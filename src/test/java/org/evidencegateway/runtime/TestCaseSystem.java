@@ -12,10 +12,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.evidencegateway.archive.ArchiveLimits;
 import org.evidencegateway.casesystem.CaseSystemIdentity;
 import org.evidencegateway.casesystem.CaseSystemServer;
+import org.evidencegateway.casesystem.DeliveryListener;
+import org.evidencegateway.casesystem.DeliveryMetadata;
 import org.evidencegateway.casesystem.DeliveryReceiver;
 import org.evidencegateway.casesystem.DeliveryStore;
 import org.evidencegateway.casesystem.HttpsSettings;
@@ -46,6 +49,8 @@ public final class TestCaseSystem implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final Set<String> alsoServed = new java.util.TreeSet<>();
+    private final List<DeliveryMetadata> arrivals = new CopyOnWriteArrayList<>();
+    private volatile DeliveryListener listener = DeliveryListener.NONE;
     private CaseSystemServer server;
 
     private TestCaseSystem(String id, Path dir) {
@@ -72,7 +77,11 @@ public final class TestCaseSystem implements AutoCloseable {
         CaseSystemIdentity identity = new CaseSystemIdentity(id, ua ? Country.UA : Country.KZ, served);
         OpeningPolicy policy = new OpeningPolicy(List.of(key.recipientKey()), GatewayTestPki.PKI.anchors(),
                 SigningDelegations.selfOnly(), ArchiveLimits.DEFAULT, TestPki.CLOCK);
-        DeliveryReceiver receiver = new DeliveryReceiver(identity, key.signer(), policy, new DeliveryStore(store()));
+        DeliveryReceiver receiver = new DeliveryReceiver(identity, key.signer(), policy, new DeliveryStore(store()),
+                (metadata, acknowledgement) -> {
+                    arrivals.add(metadata);
+                    listener.stored(metadata, acknowledgement);
+                });
         Path keyStore = dir.resolve(id + "-tls.p12");
         Pkcs12KeySource.write(keyStore, GatewayTestPki.PASSWORD.toCharArray(), ua ? UA_TLS : KZ_TLS);
         server = CaseSystemServer.start(receiver, new HttpsSettings("127.0.0.1", port, keyStore,
@@ -88,6 +97,17 @@ public final class TestCaseSystem implements AutoCloseable {
     public TestCaseSystem alsoServing(String agency) {
         alsoServed.add(agency);
         return this;
+    }
+
+    /** Tells {@code newListener} of every package stored from now on (after it is recorded in {@link #arrivals}). */
+    public TestCaseSystem listener(DeliveryListener newListener) {
+        this.listener = newListener;
+        return this;
+    }
+
+    /** The packages stored (not repeated deliveries), in the order they were stored. */
+    public List<DeliveryMetadata> arrivals() {
+        return List.copyOf(arrivals);
     }
 
     /** The URL the registry names for this case system's contract (REST for ua-case, SOAP for kz-case). */

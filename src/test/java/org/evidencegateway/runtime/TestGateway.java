@@ -2,12 +2,15 @@ package org.evidencegateway.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -15,6 +18,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -49,11 +53,29 @@ public final class TestGateway implements AutoCloseable {
     private final Map<String, String> extra;
     private Gateway gateway;
 
-    private TestGateway(Path dir, int port, Map<String, String> extra) {
+    /** The settings a gateway on the folder was created with, for a JVM that starts it {@linkplain #existing later}. */
+    private static final String SETTINGS_FILE = "test-gateway.properties";
+    private static final String MANAGEMENT_PORT = "camel.management.port";
+
+    private TestGateway(Path dir, int port, int managementPort, Map<String, String> extra) {
         this.dir = dir;
         this.port = port;
-        this.managementPort = freePort();
+        this.managementPort = managementPort;
         this.extra = Map.copyOf(extra);
+    }
+
+    /** A new gateway on {@code dir}: its settings are written there for {@link #existing}. */
+    private static TestGateway create(Path dir, Map<String, String> extra) {
+        TestGateway gateway = new TestGateway(dir, freePort(), freePort(), extra);
+        Properties saved = new Properties();
+        saved.putAll(gateway.extra);
+        saved.setProperty(MANAGEMENT_PORT, Integer.toString(gateway.managementPort));
+        try (Writer out = Files.newBufferedWriter(dir.resolve(SETTINGS_FILE))) {
+            saved.store(out, "settings of the test gateway on this folder");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return gateway;
     }
 
     /** Writes keys and registry into {@code dir} and starts a gateway on them. */
@@ -76,7 +98,7 @@ public final class TestGateway implements AutoCloseable {
         // Nothing listens at the registry's delivery endpoints: claim checks stay on their queues for tests to see.
         Map<String, String> settings = new LinkedHashMap<>(Map.of("gateway.delivery.enabled", "false"));
         settings.putAll(extra);
-        return new TestGateway(dir, freePort(), settings);
+        return create(dir, settings);
     }
 
     /**
@@ -85,13 +107,30 @@ public final class TestGateway implements AutoCloseable {
      */
     public static TestGateway delivering(Path dir, Map<String, String> endpoints, Map<String, String> extra)
             throws Exception {
-        GatewayTestPki.write(dir.resolve("pki"), endpoints);
-        return new TestGateway(dir, freePort(), extra).startAgain();
+        return prepareDelivering(dir, endpoints, extra).startAgain();
     }
 
-    /** A gateway on a folder {@link #prepare}d before (perhaps by another JVM), not started. */
+    /** Same as {@link #delivering}, without starting the gateway (to start it in a {@link ChildGateway}). */
+    public static TestGateway prepareDelivering(Path dir, Map<String, String> endpoints, Map<String, String> extra) {
+        GatewayTestPki.write(dir.resolve("pki"), endpoints);
+        return create(dir, extra);
+    }
+
+    /**
+     * A gateway on a folder {@link #prepare}d before (perhaps by another JVM), not started: with the settings and the
+     * management port it was prepared with.
+     */
     public static TestGateway existing(Path dir, int port) {
-        return new TestGateway(dir, port, Map.of("gateway.delivery.enabled", "false"));
+        Properties saved = new Properties();
+        try (Reader in = Files.newBufferedReader(dir.resolve(SETTINGS_FILE))) {
+            saved.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> extra = new LinkedHashMap<>();
+        saved.stringPropertyNames().forEach(name -> extra.put(name, saved.getProperty(name)));
+        int managementPort = Integer.parseInt(extra.remove(MANAGEMENT_PORT));
+        return new TestGateway(dir, port, managementPort, extra);
     }
 
     /** Starts (again) on the same folder and ports, with the settings it was created with. */
@@ -115,6 +154,12 @@ public final class TestGateway implements AutoCloseable {
     /** An address on the management server (plain HTTP), e.g. {@code /observe/health}. */
     public URI managementUri(String path) {
         return URI.create("http://127.0.0.1:" + managementPort + path);
+    }
+
+    /** The management server's metrics (Prometheus text), e.g. of a gateway running in a {@link ChildGateway}. */
+    public String metrics() throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(managementUri("/observe/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     /** Stops the gateway; its data stays. */

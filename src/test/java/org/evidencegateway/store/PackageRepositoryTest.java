@@ -148,4 +148,42 @@ class PackageRepositoryTest {
             assertThat(deliveredTimeline).hasSize(2);
         }
     }
+
+    void earlierUnfinishedOfCase_findsTheEarliestUndeliveredPackageOfTheSameCase_only(TestDatabases.Kind kind) {
+        try (HikariDataSource db = TestDatabases.fresh(kind)) {
+            // Given, in this order: a delivered package of the case, a delivering one, one of another case, one for
+            // another recipient with the same case reference, and the package to deliver
+            Transactions tx = new Transactions(db);
+            UUID delivered = insert(tx, record(UUID.randomUUID()));
+            UUID delivering = insert(tx, record(UUID.randomUUID()));
+            insert(tx, withCase(record(UUID.randomUUID()), "ua-pgo", "KZ-TEST-0002"));
+            insert(tx, withCase(record(UUID.randomUUID()), "ua-npu", "KZ-TEST-0001"));
+            PackageRecord later = record(UUID.randomUUID());
+            insert(tx, later);
+            tx.inTransaction(c -> repository.advanceStatus(c, delivered, PackageStatus.DELIVERED, T0, "delivered"));
+            tx.inTransaction(c -> repository.advanceStatus(c, delivering, PackageStatus.DELIVERING, T0, "taken"));
+
+            // Then the later package waits for the delivering one, which waits for none
+            assertThat(waitsFor(tx, later)).contains(delivering);
+            assertThat(waitsFor(tx, record(delivering))).isEmpty();
+
+            // And once it failed for good, the later package waits no longer
+            tx.inTransaction(c -> repository.advanceStatus(c, delivering, PackageStatus.DELIVERY_FAILED, T0, "failed"));
+            assertThat(waitsFor(tx, later)).isEmpty();
+        }
+    }
+
+    private Optional<UUID> waitsFor(Transactions tx, PackageRecord r) {
+        return tx.inTransaction(c -> repository.earlierUnfinishedOfCase(c, r));
+    }
+
+    private UUID insert(Transactions tx, PackageRecord r) {
+        tx.inTransaction(c -> repository.insert(c, r, "received"));
+        return r.packageId();
+    }
+
+    private static PackageRecord withCase(PackageRecord r, String recipient, String caseReference) {
+        return new PackageRecord(r.packageId(), r.packageSha256(), r.packageSize(), r.manifestSha256(), r.kind(),
+                caseReference, r.submitter(), r.sender(), recipient, r.status(), r.receivedAt(), r.storeRef());
+    }
 }
