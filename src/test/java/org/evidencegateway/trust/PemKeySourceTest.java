@@ -30,7 +30,7 @@ class PemKeySourceTest {
 
     @Test
     void ids_listsEveryKeyWithItsCertificate() {
-        assertThat(source.ids()).contains("ua-root-ca", "ua-pgo", "kz-case-tls", "gateway").hasSize(24);
+        assertThat(source.ids()).contains("ua-root-ca", "ua-pgo", "kz-case-tls", "operator-tls", "gateway").hasSize(25);
     }
 
     @Test
