@@ -84,6 +84,14 @@ public final class IngestEdge {
         return submission;
     }
 
+    /**
+     * Starts every request over the listener (submission, status query, admin or auditor request) with an empty
+     * logging context: the worker thread may still hold the keys of the last submission it ran.
+     */
+    public void startRequest() {
+        clearMdc();
+    }
+
     /** Notes a verified submission: from here on, every log line about it names its package id. */
     public Submission verified(Submission submission, Exchange exchange) {
         exchange.setProperty(SUBMISSION, submission);
