@@ -28,6 +28,8 @@ import org.apache.cxf.transport.http_undertow.UndertowHTTPServerEngineFactory;
 import org.evidencegateway.archive.ArchiveLimits;
 import org.evidencegateway.audit.AuditLog;
 import org.evidencegateway.audit.AuditLedger;
+import org.evidencegateway.audit.AuditorAccess;
+import org.evidencegateway.audit.AuditorQueries;
 import org.evidencegateway.config.GatewayConfig;
 import org.evidencegateway.crypto.RecipientKey;
 import org.evidencegateway.deliver.CaseSystemDelivery;
@@ -64,6 +66,8 @@ import org.evidencegateway.transport.IngestEdge;
 import org.evidencegateway.transport.IngestMetrics;
 import org.evidencegateway.transport.QueueEdge;
 import org.evidencegateway.transport.RegisteredClientTrustManager;
+import org.evidencegateway.transport.rest.AuditorApi;
+import org.evidencegateway.transport.rest.AuditorEdge;
 import org.evidencegateway.transport.rest.RestApi;
 import org.evidencegateway.transport.rest.RestEdge;
 import org.evidencegateway.transport.soap.SoapEdge;
@@ -127,6 +131,8 @@ public final class GatewayBeans implements CamelConfiguration {
         PackageQueries queries = new PackageQueries(parties, transactions, repository);
         registry.bind("restEdge", new RestEdge(queries));
         registry.bind("soapEdge", new SoapEdge(queries));
+        registry.bind("auditorEdge", new AuditorEdge(new AuditorAccess(parties, transactions, audit, clock),
+                new AuditorQueries(transactions, ledger.signer())));
 
         bindDelivery(context, anchors, parties, new Storage(store, transactions, repository, audit), signer, data,
                 broker, new DeliveryMetrics(meters));
@@ -257,7 +263,7 @@ public final class GatewayBeans implements CamelConfiguration {
         context.addService(new Closing("CXF bus", () -> bus.shutdown(true)));
         String root = "https://" + config.get(GatewayConfig.HOST) + ":" + port;
         CxfRsEndpoint rest = context.getEndpoint("cxfrs://" + root
-                + "/?resourceClasses=" + RestApi.class.getName() + "&bindingStyle=SimpleConsumer", CxfRsEndpoint.class);
+                + "/?resourceClasses=" + RestApi.class.getName() + "," + AuditorApi.class.getName() + "&bindingStyle=SimpleConsumer", CxfRsEndpoint.class);
         rest.setBus(bus);
         context.getRegistry().bind("restEndpoint", rest);
         context.getRegistry().bind("soapEndpoint", SoapEndpoint.create(context, bus, root,

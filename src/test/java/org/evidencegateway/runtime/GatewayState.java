@@ -122,6 +122,16 @@ public final class GatewayState {
         return rows;
     }
 
+    /** Runs SQL on the gateway's H2 database as someone holding its file would: append-only trigger dropped first. */
+    public void tamper(String table, String... statements) throws SQLException {
+        try (java.sql.Connection c = database().getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("DROP TRIGGER " + table + "_append_only");
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
+    }
+
     /** Files in the package store's spool (uploads in progress or left behind). */
     public List<Path> spoolFiles() {
         return files(gateway.dataDir().resolve("store/spool"));

@@ -94,7 +94,8 @@ public final class RestEdge {
         return members;
     }
 
-    private static Response json(int status, String mediaType, Object body) {
+    /** A JSON answer; also used by the other edges of this API. */
+    static Response json(int status, String mediaType, Object body) {
         try {
             return Response.status(status).type(mediaType).entity(JSON.writeValueAsString(body)).build();
         } catch (IOException e) {
