@@ -9,27 +9,20 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.evidencegateway.audit.LedgerKeys;
 import org.evidencegateway.audit.format.Checkpoint;
 import org.evidencegateway.audit.format.CheckpointVerifier;
 import org.evidencegateway.audit.format.LogHashes;
 import org.evidencegateway.audit.format.NoteSignatureType;
 import org.evidencegateway.audit.format.Proofs;
-import org.evidencegateway.auditor.AuditorTrust;
 import org.evidencegateway.auditor.ProofFileVerifier;
 import org.evidencegateway.auditor.VerificationReport;
 import org.evidencegateway.cli.EvgwCommand;
 import org.evidencegateway.open.TestPackages;
 import org.evidencegateway.runtime.GatewayState.AuditRow;
-import org.evidencegateway.trust.Credential;
-import org.evidencegateway.trust.Pem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -48,23 +41,18 @@ import picocli.CommandLine;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuditorApiIT {
-    private static final String AUDITOR = "auditor";
+    private static final String AUDITOR = AuditorClient.AUDITOR;
 
     private Path dir;
     private TestGateway gateway;
+    private AuditorClient auditor;
     private final UUID packageId = UUID.randomUUID();
 
     @BeforeAll
     void startGatewayWithTwoPackages(@TempDir Path folder) throws Exception {
         dir = folder;
-        // A TSA whose certificate is valid at the test clock's time, generated in memory like every test key
-        Credential tsa = LedgerKeys.shared().tsa();
-        Path tsaKey = Files.createDirectories(dir.resolve("tsa")).resolve(tsa.id());
-        Pem.write(Path.of(tsaKey + ".crt.pem"), tsa.certificate(), LedgerKeys.shared().root().certificate());
-        Pem.writePrivateKey(Path.of(tsaKey + ".key.pem"), tsa.privateKey());
-        Pem.write(dir.resolve("tsa/root.crt.pem"), LedgerKeys.shared().root().certificate());
-        gateway = TestGateway.start(dir.resolve("gw"), Map.of("gateway.audit.checkpoint.max-entries", "1",
-                "gateway.audit.tsa.key", tsaKey.toString()));
+        auditor = new AuditorClient(dir.resolve("auditor"));
+        gateway = TestGateway.start(dir.resolve("gw"), auditor.gatewaySettings());
         assertThat(gateway.submit("kz-gpo", TestPackages.valid().packageId(packageId).build()).statusCode()).isEqualTo(202);
         assertThat(gateway.submit("kz-gpo", TestPackages.valid().build()).statusCode()).isEqualTo(202);
     }
@@ -78,7 +66,7 @@ class AuditorApiIT {
     @Order(1)
     void auditor_readsEntriesAndProofs_thatVerifyAgainstTheSignedCheckpoint() throws Exception {
         // Given the latest checkpoint, covering the whole log and timestamped
-        JsonNode latest = awaitCheckpointOfWholeLog();
+        JsonNode latest = AuditorClient.awaitCheckpointOfWholeLog(gateway);
         long size = latest.get("treeSize").asLong();
         Checkpoint checkpoint = new CheckpointVerifier(latest.get("note").asText().lines().findFirst().orElseThrow(),
                 GatewayTestPki.EVIDENCE_KEY.certificate().getPublicKey(), NoteSignatureType.DEFAULT)
@@ -112,12 +100,12 @@ class AuditorApiIT {
     @Test
     @Order(2)
     void packageTrail_isAProofFileThatVerifiesOffline() throws Exception {
-        awaitCheckpointOfWholeLog();
+        AuditorClient.awaitCheckpointOfWholeLog(gateway);
         HttpResponse<String> trail = gateway.get(AUDITOR, "/api/v1/audit/packages/" + packageId + "/trail");
         assertThat(trail.statusCode()).as(trail.body()).isEqualTo(200);
         Path file = Files.writeString(dir.resolve("trail.json"), trail.body());
 
-        VerificationReport report = new ProofFileVerifier(Optional.of(trust())).verify(ProofFileVerifier.read(file));
+        VerificationReport report = new ProofFileVerifier(Optional.of(auditor.trust())).verify(ProofFileVerifier.read(file));
 
         assertThat(report.problems()).isEmpty();
         assertThat(json(trail.body()).get("entries")).extracting(e -> json(e.get("entry").asText()).get("type").asText())
@@ -127,7 +115,7 @@ class AuditorApiIT {
     @Test
     @Order(3)
     void badRangesAndSizes_areCodedBadRequests() throws Exception {
-        long size = awaitCheckpointOfWholeLog().get("treeSize").asLong();
+        long size = AuditorClient.awaitCheckpointOfWholeLog(gateway).get("treeSize").asLong();
         for (String path : List.of("/api/v1/audit/entries?start=2&end=2", "/api/v1/audit/entries?start=-1&end=1",
                 "/api/v1/audit/entries?start=0&end=" + (size + 1), "/api/v1/audit/entries?start=0&end=1001",
                 "/api/v1/audit/entries?start=zero&end=1", "/api/v1/audit/entries?end=1",
@@ -165,7 +153,7 @@ class AuditorApiIT {
     @Test
     @Order(5)
     void verifyCommand_checksTheGatewaysLogThroughTheApi_andNamesAnEntryChangedInTheDatabase() throws Exception {
-        long size = awaitCheckpointOfWholeLog().get("treeSize").asLong();
+        long size = AuditorClient.awaitCheckpointOfWholeLog(gateway).get("treeSize").asLong();
         List<String> args = remoteVerifyArguments();
 
         StringWriter out = new StringWriter();
@@ -186,23 +174,19 @@ class AuditorApiIT {
     @Test
     @Order(6)
     void verifyCommand_withOnlyOneOfThePinnedCertificates_isAUsageError() throws Exception {
-        Path keys = dir.resolve("auditor-keys");
         StringWriter out = new StringWriter();
         int code = evgw(out, List.of("audit", "verify", gateway.uri("/").toString(), "--gateway-cert",
-                keys.resolve("gateway.crt.pem").toString()));
+                auditor.gatewayCertificate().toString()));
         assertThat(code).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(out.toString()).contains("give both --gateway-cert and --tsa-root");
     }
 
-    private List<String> remoteVerifyArguments() throws Exception {
-        Path keys = Files.createDirectories(dir.resolve("auditor-keys"));
-        GatewayTestPki.writePemClient(GatewayTestPki.TLS_CLIENTS.get(AUDITOR), keys);
-        Pem.write(keys.resolve("gateway.crt.pem"), GatewayTestPki.EVIDENCE_KEY.certificate());
+    private List<String> remoteVerifyArguments() {
         return List.of("audit", "verify", gateway.uri("/").toString(),
-                "--key", keys.resolve(GatewayTestPki.TLS_CLIENTS.get(AUDITOR).id()).toString(),
-                "--tls-root", dir.resolve("gw/pki/gw-root-ca.crt.pem").toString(),
-                "--gateway-cert", keys.resolve("gateway.crt.pem").toString(),
-                "--tsa-root", dir.resolve("tsa/root.crt.pem").toString(),
+                "--key", auditor.tlsKey().toString(),
+                "--tls-root", gateway.dir().resolve("pki/gw-root-ca.crt.pem").toString(),
+                "--gateway-cert", auditor.gatewayCertificate().toString(),
+                "--tsa-root", auditor.tsaRoot().toString(),
                 "--copy-to", dir.resolve("copy").toString());
     }
 
@@ -211,29 +195,6 @@ class AuditorApiIT {
         PrintWriter both = new PrintWriter(out, true);
         cli.setOut(both).setErr(both);
         return cli.execute(args.toArray(String[]::new));
-    }
-
-    private AuditorTrust trust() throws Exception {
-        return new AuditorTrust(GatewayTestPki.EVIDENCE_KEY.certificate(),
-                LedgerKeys.shared().root().certificate(), false);
-    }
-
-    /** Waits for the checkpoint scheduler (a tick a second, one entry suffices) to cover every entry. */
-    private JsonNode awaitCheckpointOfWholeLog() throws Exception {
-        long size = new GatewayState(gateway).lastAuditSeq() + 1;
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (true) {
-            HttpResponse<String> answer = gateway.get(AUDITOR, "/api/v1/audit/checkpoint");
-            if (answer.statusCode() == 200) {
-                JsonNode latest = json(answer.body());
-                if (latest.get("treeSize").asLong() >= size && !latest.get("timestamp").isNull()) {
-                    return latest;
-                }
-            }
-            assertThat(Instant.now()).as("no timestamped checkpoint of tree size " + size + ": " + answer.body())
-                    .isBefore(deadline);
-            Thread.sleep(200);
-        }
     }
 
     private JsonNode ok(String path) throws Exception {
