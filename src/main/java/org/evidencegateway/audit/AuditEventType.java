@@ -16,5 +16,7 @@ public enum AuditEventType {
     OPERATOR_ACTION_REFUSED,
     ADMINISTRATIVE_ACTION,
     PARTY_REGISTRY_CHANGED,
-    TRUST_ANCHORS_CHANGED
+    TRUST_ANCHORS_CHANGED,
+    /** A party was refused access to an API it has no role for (e.g. the auditor API). */
+    ACCESS_REFUSED
 }

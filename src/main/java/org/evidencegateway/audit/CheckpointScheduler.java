@@ -59,6 +59,7 @@ public final class CheckpointScheduler {
     /** Issues a checkpoint of the current tree now unless the latest one already covers it; returns its size. */
     public long issueNow() {
         long size = transactions.inTransaction(c -> {
+            JdbcAuditLog.lockAppends(c);
             long treeSize = LedgerReader.treeSize(c);
             Optional<StoredCheckpoint> latest = LedgerReader.latestCheckpoint(c);
             if (latest.isEmpty() || latest.get().treeSize() < treeSize) {
@@ -71,6 +72,9 @@ public final class CheckpointScheduler {
     }
 
     private Optional<Long> issueIfDue(Connection c) throws SQLException {
+        // Serialized with appends and with other issuers (another node, `evgw audit prove`): an issuer that waited
+        // sees the checkpoint issued meanwhile instead of clashing with it on the same tree size.
+        JdbcAuditLog.lockAppends(c);
         long treeSize = LedgerReader.treeSize(c);
         Optional<StoredCheckpoint> latest = LedgerReader.latestCheckpoint(c);
         long covered = latest.map(StoredCheckpoint::treeSize).orElse(0L);
@@ -100,6 +104,15 @@ public final class CheckpointScheduler {
         }
     }
 
+    private static boolean timestamped(Connection c, long treeSize) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM audit_timestamps WHERE tree_size = ?")) {
+            s.setLong(1, treeSize);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     private Tick timestampPending(Optional<Long> issued) {
         List<StoredCheckpoint> pending = transactions.inTransaction(LedgerReader::pendingTimestamps);
         int done = 0;
@@ -112,6 +125,11 @@ public final class CheckpointScheduler {
                 break;
             }
             transactions.inTransaction(c -> {
+                // Another issuer may have stamped it meanwhile: its token stands, this one is dropped.
+                JdbcAuditLog.lockAppends(c);
+                if (timestamped(c, checkpoint.treeSize())) {
+                    return 0;
+                }
                 try (PreparedStatement s = c.prepareStatement("INSERT INTO audit_timestamps "
                         + "(tree_size, obtained_at, tsa, response_base64) VALUES (?, ?, ?, ?)")) {
                     s.setLong(1, checkpoint.treeSize());

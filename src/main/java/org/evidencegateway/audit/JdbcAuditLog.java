@@ -22,7 +22,7 @@ import org.evidencegateway.json.CanonicalJson;
 public final class JdbcAuditLog implements AuditLog {
     @Override
     public long[] appendAll(Connection c, List<AuditEvent> events) throws SQLException {
-        lock(c);
+        lockAppends(c);
         long first = LedgerReader.treeSize(c);
         long[] sequence = new long[events.size()];
         TreeAppender tree = new TreeAppender(c, first);
@@ -59,8 +59,11 @@ public final class JdbcAuditLog implements AuditLog {
         return entry;
     }
 
-    /** Waits for the previous appender's transaction to end; held until this one ends. */
-    private static void lock(Connection c) throws SQLException {
+    /**
+     * Waits for the previous appender's (or checkpoint issuer's) transaction to end; held until this one ends. The
+     * tree size read after it is stable for the rest of the transaction.
+     */
+    static void lockAppends(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT id FROM audit_append_lock WHERE id = 1 FOR UPDATE");
              ResultSet rs = s.executeQuery()) {
             if (!rs.next()) {

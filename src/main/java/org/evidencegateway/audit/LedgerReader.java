@@ -129,19 +129,36 @@ public final class LedgerReader {
         return checkpoints(c, " WHERE t.tree_size IS NULL");
     }
 
+    /** At most {@code limit} checkpoints of tree sizes greater than {@code after}, by tree size. */
+    public static List<StoredCheckpoint> checkpointsAfter(Connection c, long after, int limit) throws SQLException {
+        return query(c, " WHERE k.tree_size > ? ORDER BY k.tree_size FETCH FIRST ? ROWS ONLY", after, limit);
+    }
+
     private static List<StoredCheckpoint> checkpoints(Connection c, String where) throws SQLException {
+        return query(c, where + " ORDER BY k.tree_size");
+    }
+
+    private static List<StoredCheckpoint> query(Connection c, String whereAndOrder, Object... parameters)
+            throws SQLException {
         List<StoredCheckpoint> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT k.tree_size, k.issued_at, k.root_hash, k.note, "
                 + "t.response_base64 FROM audit_checkpoints k LEFT JOIN audit_timestamps t "
-                + "ON t.tree_size = k.tree_size" + where + " ORDER BY k.tree_size");
-             ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                String token = rs.getString(5);
-                out.add(new StoredCheckpoint(rs.getLong(1), rs.getObject(2, java.time.OffsetDateTime.class).toInstant(),
-                        rs.getString(3), rs.getString(4),
-                        Optional.ofNullable(token).map(Base64.getDecoder()::decode)));
+                + "ON t.tree_size = k.tree_size" + whereAndOrder)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                read(rs, out);
             }
         }
         return out;
+    }
+
+    private static void read(ResultSet rs, List<StoredCheckpoint> out) throws SQLException {
+        while (rs.next()) {
+            String token = rs.getString(5);
+            out.add(new StoredCheckpoint(rs.getLong(1), rs.getObject(2, java.time.OffsetDateTime.class).toInstant(),
+                    rs.getString(3), rs.getString(4), Optional.ofNullable(token).map(Base64.getDecoder()::decode)));
+        }
     }
 }

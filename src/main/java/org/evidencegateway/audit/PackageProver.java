@@ -53,7 +53,8 @@ public final class PackageProver {
                 response == null ? List.of() : pem(TimestampCertificates.of(response)), entries);
     }
 
-    private static List<String> pem(List<X509Certificate> certificates) {
+    /** Each certificate as PEM text, in order. */
+    static List<String> pem(List<X509Certificate> certificates) {
         return certificates.stream().map(cert -> {
             StringWriter out = new StringWriter();
             try (JcaPEMWriter writer = new JcaPEMWriter(out)) {

@@ -47,6 +47,7 @@ public final class ExportVerifier {
             firstBad = structural;
         }
         checkConsistency(checkpoints, replay, problems);
+        checkTimestampOrder(checkpoints, problems);
         long covered = checkpoints.isEmpty() ? 0 : checkpoints.get(checkpoints.size() - 1).treeSize();
         if (replay.size() > covered) {
             notes.add("entries " + covered + ".." + (replay.size() - 1) + " are not covered by a checkpoint yet");
@@ -184,6 +185,25 @@ public final class ExportVerifier {
         byte[] claimed = replay.mismatchClaimed();
         return "entry " + index + " was changed: its leaf hash is " + LogHashes.hex(replay.mismatchRecomputed())
                 + ", " + against + " is " + (claimed == null ? "missing" : LogHashes.hex(claimed));
+    }
+
+    /**
+     * Timestamps never go back as the tree grows (pending ones are stamped oldest first, docs/audit-log.md §5): a
+     * larger tree stamped before a smaller one was back-dated, or the smaller one stamped after the fact.
+     */
+    static void checkTimestampOrder(List<CheckedCheckpoint> checkpoints, List<String> problems) {
+        CheckedCheckpoint previous = null;
+        for (CheckedCheckpoint c : checkpoints) {
+            if (c.timestampedAt().isEmpty()) {
+                continue;
+            }
+            if (previous != null && c.timestampedAt().get().isBefore(previous.timestampedAt().get())) {
+                problems.add("checkpoint " + c.treeSize() + ": timestamped at " + c.timestampedAt().get()
+                        + ", before checkpoint " + previous.treeSize() + " of a smaller tree (timestamped at "
+                        + previous.timestampedAt().get() + "): timestamps must not go back as the tree grows");
+            }
+            previous = c;
+        }
     }
 
     /** Every checkpoint must extend the previous one: RFC 9162 consistency proof between their signed roots. */

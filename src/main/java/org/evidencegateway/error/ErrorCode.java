@@ -131,6 +131,12 @@ public enum ErrorCode {
     OPS_INCOMPLETE("EGW-OPS-007", Category.OPERATION, 500,
             "the %s of package %s is recorded, but the broker did not finish it: %s; %s it again to finish"),
 
+    // --- the auditor API (docs/audit-log.md §12) ---------------------------------------------------------------
+    AUDIT_NOT_AUDITOR("EGW-AUDIT-001", Category.AUTHORIZATION,
+            "party %s (role %s) may not read the audit log: the auditor API serves only parties with role AUDITOR"),
+    AUDIT_BAD_RANGE("EGW-AUDIT-002", Category.REQUEST, "%s must be %s, found %s"),
+    AUDIT_NOT_COVERED("EGW-AUDIT-003", Category.REQUEST, 404, "nothing to prove yet: %s"),
+
     // --- local failures (not the sender's fault) -------------------------------------------------------------
     IO_STORAGE("EGW-IO-001", Category.INTERNAL, "storage failed: %s"),
     CONFIG_INVALID("EGW-CFG-001", Category.INTERNAL, "configuration key %s is invalid: %s"),

@@ -28,6 +28,8 @@ import org.apache.cxf.transport.http_undertow.UndertowHTTPServerEngineFactory;
 import org.evidencegateway.archive.ArchiveLimits;
 import org.evidencegateway.audit.AuditLog;
 import org.evidencegateway.audit.AuditLedger;
+import org.evidencegateway.audit.AuditorAccess;
+import org.evidencegateway.audit.AuditorQueries;
 import org.evidencegateway.config.GatewayConfig;
 import org.evidencegateway.crypto.RecipientKey;
 import org.evidencegateway.casesystem.AcknowledgementVerifier;
@@ -70,6 +72,8 @@ import org.evidencegateway.transport.QueueEdge;
 import org.evidencegateway.transport.RegisteredClientTrustManager;
 import org.evidencegateway.transport.rest.AdminApi;
 import org.evidencegateway.transport.rest.AdminEdge;
+import org.evidencegateway.transport.rest.AuditorApi;
+import org.evidencegateway.transport.rest.AuditorEdge;
 import org.evidencegateway.transport.rest.RestApi;
 import org.evidencegateway.transport.rest.RestEdge;
 import org.evidencegateway.transport.soap.SoapEdge;
@@ -135,6 +139,8 @@ public final class GatewayBeans implements CamelConfiguration {
         PackageQueries queries = new PackageQueries(parties, transactions, repository);
         registry.bind("restEdge", new RestEdge(queries));
         registry.bind("soapEdge", new SoapEdge(queries));
+        registry.bind("auditorEdge", new AuditorEdge(new AuditorAccess(parties, transactions, audit, clock),
+                new AuditorQueries(transactions, ledger.signer())));
 
         bindDelivery(context, anchors, parties, new Storage(store, transactions, repository, audit), signer, data,
                 broker, new DeliveryMetrics(meters));
@@ -269,8 +275,8 @@ public final class GatewayBeans implements CamelConfiguration {
         context.addService(new Closing("CXF bus", () -> bus.shutdown(true)));
         String root = "https://" + config.get(GatewayConfig.HOST) + ":" + port;
         CxfRsEndpoint rest = context.getEndpoint("cxfrs://" + root
-                + "/?resourceClasses=" + RestApi.class.getName() + "," + AdminApi.class.getName()
-                + "&bindingStyle=SimpleConsumer", CxfRsEndpoint.class);
+                + "/?resourceClasses=" + RestApi.class.getName() + "," + AdminApi.class.getName() + ","
+                + AuditorApi.class.getName() + "&bindingStyle=SimpleConsumer", CxfRsEndpoint.class);
         rest.setBus(bus);
         context.getRegistry().bind("restEndpoint", rest);
         context.getRegistry().bind("soapEndpoint", SoapEndpoint.create(context, bus, root,

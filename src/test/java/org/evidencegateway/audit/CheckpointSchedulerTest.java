@@ -4,9 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.evidencegateway.audit.format.Checkpoint;
 import org.evidencegateway.audit.format.CheckpointVerifier;
@@ -16,6 +23,8 @@ import org.evidencegateway.audit.format.TimestampVerifier;
 import org.evidencegateway.store.TestDatabases;
 import org.evidencegateway.trust.TestPki;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class CheckpointSchedulerTest {
     /** A TSA that can be switched off, as a network outage would. */
@@ -119,4 +128,35 @@ class CheckpointSchedulerTest {
         }
     }
 
+
+    @ParameterizedTest
+    @MethodSource("org.evidencegateway.store.TestDatabases#all")
+    void issueNow_twoIssuersRacingForOneTreeSize_issueOneCheckpointWithoutAClash(TestDatabases.Kind kind)
+            throws Exception {
+        try (TestLedger ledger = new TestLedger(kind, new FlakyTsa(), 1000)) {
+            ledger.append(3);
+            CheckpointScheduler other = new CheckpointScheduler(ledger.tx, LedgerKeys.shared().signer(),
+                    new Timestamper(new FlakyTsa()), ledger.clock, Duration.ofSeconds(60), 1000);
+            ExecutorService issuers = Executors.newFixedThreadPool(2);
+            try (Connection appending = ledger.db.getConnection()) {
+                // Given an append in progress: its transaction holds the append lock, its entry is not committed
+                appending.setAutoCommit(false);
+                ledger.log.append(appending, new AuditEvent(AuditEventType.PACKAGE_RECEIVED, TestPki.NOW,
+                        new UUID(0x5eed, 99), "kz-mvd", Map.of()));
+
+                // When two issuers (the scheduler and, say, `evgw audit prove`) issue at that moment
+                Future<Long> first = issuers.submit(ledger.scheduler::issueNow);
+                Future<Long> second = issuers.submit(other::issueNow);
+                Thread.sleep(300);
+                appending.commit();
+
+                // Then both see the appended entry and one checkpoint of it exists: no clash on tree size
+                assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(4L);
+                assertThat(second.get(30, TimeUnit.SECONDS)).isEqualTo(4L);
+            } finally {
+                issuers.shutdownNow();
+            }
+            assertThat(checkpoints(ledger)).extracting(StoredCheckpoint::treeSize).containsExactly(4L);
+        }
+    }
 }

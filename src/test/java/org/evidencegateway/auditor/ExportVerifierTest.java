@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.evidencegateway.audit.EmbeddedTsa;
 import org.evidencegateway.audit.LedgerKeys;
+import org.evidencegateway.audit.MutableClock;
 import org.evidencegateway.audit.TestLedger;
 import org.evidencegateway.audit.format.ExportLayout;
 import org.evidencegateway.audit.format.LogHashes;
@@ -14,6 +17,7 @@ import org.evidencegateway.audit.format.NoteSignatureType;
 import org.evidencegateway.audit.format.SignedNote;
 import org.evidencegateway.audit.format.Checkpoint;
 import org.evidencegateway.store.TestDatabases;
+import org.evidencegateway.trust.TestPki;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -169,6 +173,25 @@ class ExportVerifierTest {
             assertThat(report.verified()).isFalse();
             assertThat(report.problems()).anyMatch(p -> p.startsWith("checkpoint 20: checkpoint of tree size 20 carries no "
                     + "signature by " + LedgerKeys.ORIGIN));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void verify_namesACheckpointTimestampedBeforeASmallerOne(TestDatabases.Kind kind) throws Exception {
+        // Given a TSA whose clock is set back an hour between the checkpoints of tree size 10 and 20
+        MutableClock tsaClock = new MutableClock(TestPki.NOW);
+        try (TestLedger ledger = new TestLedger(kind, new EmbeddedTsa(LedgerKeys.shared().tsa(), tsaClock), 10)) {
+            ledger.appendAndTick(10);
+            tsaClock.advance(Duration.ofHours(-1));
+            ledger.appendAndTick(10);
+
+            VerificationReport report = new ExportVerifier(trust()).verify(ledger.export(tmp));
+
+            // Then every signature and proof holds, but the time order does not
+            assertThat(report.verified()).isFalse();
+            assertThat(report.problems()).singleElement().asString().startsWith("checkpoint 20: timestamped at "
+                    + TestPki.NOW.minus(Duration.ofHours(1))).contains("before checkpoint 10 of a smaller tree");
         }
     }
 }

@@ -92,6 +92,25 @@ class AuditCommandTest {
         assertThat(out.toString()).contains("FAILED", "first bad entry: 4", "entry 4: inclusion proof of leaf 4 in tree size 9");
     }
 
+    @Test
+    void verifyAndVerifyProof_withOnlyOneOfThePinnedCertificates_areUsageErrors() throws Exception {
+        Path config = setUp();
+        Path proof = dir.resolve("proof.json");
+        Path export = dir.resolve("export");
+        assertThat(evgw("audit", "prove", PACKAGE.toString(), "--out", proof.toString(), "--config", config.toString()))
+                .as(err.toString()).isZero();
+        assertThat(evgw("audit", "export", "--out", export.toString(), "--config", config.toString()))
+                .as(err.toString()).isZero();
+
+        assertThat(evgw("audit", "verify", export.toString(), "--gateway-cert",
+                dir.resolve("keys/gateway.crt.pem").toString())).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(evgw("audit", "verify-proof", proof.toString(), "--tsa-root",
+                dir.resolve("keys/root.crt.pem").toString())).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).contains("give both --gateway-cert and --tsa-root, or neither")
+                .contains("pinning only --gateway-cert").contains("pinning only --tsa-root");
+        assertThat(out.toString()).doesNotContain("VERIFIED");
+    }
+
     private static void write(Path keys, Credential credential) throws Exception {
         Pem.write(keys.resolve(credential.id() + ".crt.pem"), credential.certificate());
         Pem.writePrivateKey(keys.resolve(credential.id() + ".key.pem"), credential.privateKey());

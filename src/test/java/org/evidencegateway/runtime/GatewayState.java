@@ -122,6 +122,37 @@ public final class GatewayState {
         return rows;
     }
 
+    /** Runs SQL on the gateway's H2 database as someone holding its file would: append-only trigger dropped first. */
+    public void tamper(String table, String... statements) throws SQLException {
+        execute("DROP TRIGGER " + table + "_append_only");
+        execute(statements);
+    }
+
+    /** Runs statements on the gateway's database, outside its code. */
+    public void execute(String... statements) throws SQLException {
+        try (java.sql.Connection c = database().getConnection(); java.sql.Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
+    }
+
+    /** The rows of a query, each as its columns' text, in order. */
+    public List<List<String>> rows(String query) throws SQLException {
+        List<List<String>> rows = new ArrayList<>();
+        try (java.sql.Connection c = database().getConnection(); PreparedStatement s = c.prepareStatement(query);
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.add(rs.getString(i));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
     /** Files in the package store's spool (uploads in progress or left behind). */
     public List<Path> spoolFiles() {
         return files(gateway.dataDir().resolve("store/spool"));

@@ -94,6 +94,7 @@ public final class RestEdge {
         return members;
     }
 
+    /** A JSON answer; also used by the other edges of this API. */
     static Response json(int status, String mediaType, Object body) {
         try {
             return Response.status(status).type(mediaType).entity(JSON.writeValueAsString(body)).build();
