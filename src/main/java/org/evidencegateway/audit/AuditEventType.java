@@ -18,5 +18,7 @@ public enum AuditEventType {
     PARTY_REGISTRY_CHANGED,
     TRUST_ANCHORS_CHANGED,
     /** A party was refused access to an API it has no role for (e.g. the auditor API). */
-    ACCESS_REFUSED
+    ACCESS_REFUSED,
+    /** The gateway gave up notifying a party's callback of an evidence (the party can still read it). */
+    CALLBACK_ABANDONED
 }

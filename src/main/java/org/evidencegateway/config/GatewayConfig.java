@@ -74,6 +74,18 @@ public final class GatewayConfig {
     public static final ConfigKey<Duration> DELIVERY_TIMEOUT = ConfigKey.duration("gateway.delivery.timeout",
             "PT30M", "Longest time one delivery attempt may take, upload and answer included, before it is retried.");
 
+    // --- callbacks of evidences to parties ------------------------------------------------------------------------
+    public static final ConfigKey<Duration> CALLBACK_INITIAL_RETRY_DELAY = ConfigKey.duration(
+            "gateway.callbacks.initial-retry-delay", "PT10S",
+            "Wait before the first retry of an evidence callback that failed; doubled (with jitter) on every retry.");
+    public static final ConfigKey<Duration> CALLBACK_MAX_RETRY_DELAY = ConfigKey.duration(
+            "gateway.callbacks.max-retry-delay", "PT1H", "Cap of the wait between two attempts of an evidence callback.");
+    public static final ConfigKey<Integer> CALLBACK_MAX_ATTEMPTS = ConfigKey.count("gateway.callbacks.max-attempts",
+            "50", "Attempts of one evidence callback (one to two days with the default delays) before it is abandoned "
+                    + "and CALLBACK_ABANDONED is audited.");
+    public static final ConfigKey<Duration> CALLBACK_TIMEOUT = ConfigKey.duration("gateway.callbacks.timeout",
+            "PT30S", "Longest time one callback attempt may take, connection and answer included.");
+
     // --- limits ---------------------------------------------------------------------------------------------------
     public static final ConfigKey<Long> MAX_PACKAGE_SIZE = ConfigKey.bytes("gateway.limits.max-package-size", "64GiB",
             "Largest package accepted, in bytes (suffixes KiB, MiB, GiB, TiB).");
@@ -119,7 +131,8 @@ public final class GatewayConfig {
             DECRYPTION_KEYS, EVIDENCE_KEY, KEY_PASSWORD, PARTIES_FILE, HOST, REST_PORT, TLS_KEY, TLS_CLIENT_KEY,
             MAX_PACKAGE_SIZE, UPLOAD_TIMEOUT, MAX_CONCURRENT_UPLOADS, IDLE_TIMEOUT, REPLAY_MAX_AGE, REPLAY_MAX_SKEW,
             BROKER_URL, DELIVERY_ENABLED, DELIVERY_CONSUMERS, DELIVERY_INITIAL_RETRY_DELAY, DELIVERY_MAX_RETRY_DELAY,
-            DELIVERY_MAX_ATTEMPTS, DELIVERY_TIMEOUT, DB_URL, DB_USER, DB_PASSWORD, AUDIT_ORIGIN,
+            DELIVERY_MAX_ATTEMPTS, DELIVERY_TIMEOUT, CALLBACK_INITIAL_RETRY_DELAY, CALLBACK_MAX_RETRY_DELAY,
+            CALLBACK_MAX_ATTEMPTS, CALLBACK_TIMEOUT, DB_URL, DB_USER, DB_PASSWORD, AUDIT_ORIGIN,
             AUDIT_CHECKPOINT_SECONDS, AUDIT_CHECKPOINT_ENTRIES, AUDIT_TSA_URL, AUDIT_TSA_KEY);
 
     private final Map<String, String> text;

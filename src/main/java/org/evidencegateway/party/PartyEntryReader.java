@@ -60,6 +60,8 @@ final class PartyEntryReader {
         onlyFor(where, "maySubmitFor", entry.maySubmitFor(), role, Role.AGENCY, Role.CASE_SYSTEM);
         onlyFor(where, "serves", entry.serves(), role, Role.CASE_SYSTEM);
         onlyFor(where, "delivery", entry.delivery(), role, Role.CASE_SYSTEM);
+        // An operator reads no package, so it would never be notified of one.
+        onlyFor(where, "callback", entry.callback(), role, Role.AGENCY, Role.CASE_SYSTEM, Role.AUDITOR);
         if (role == Role.CASE_SYSTEM && (entry.serves() == null || entry.serves().isEmpty())) {
             throw invalid(where, "serves", "a CASE_SYSTEM must serve at least one agency");
         }
@@ -72,7 +74,9 @@ final class PartyEntryReader {
                 certificates(where, id, country, "tlsClientCertificates", entry.tlsClientCertificates(), false),
                 ids(where, "maySignFor", entry.maySignFor()), ids(where, "maySubmitFor", entry.maySubmitFor()),
                 ids(where, "mayAddress", entry.mayAddress()), ids(where, "serves", entry.serves()),
-                entry.delivery() == null ? null : delivery(where, id, country, entry.delivery()));
+                entry.delivery() == null ? null : delivery(where, id, country, entry.delivery()),
+                entry.callback() == null ? null : new Callback(httpsUrl(where, "callback.url",
+                        required(where, "callback.url", entry.callback().url()))));
     }
 
     private void checkCountry(String where, String id, Role role, Country country) {
@@ -152,21 +156,24 @@ final class PartyEntryReader {
     private Delivery delivery(String where, String id, Country country, DeliveryEntry entry) {
         DeliveryProtocol protocol = parseEnum(where, "delivery.protocol", DeliveryProtocol.class,
                 required(where, "delivery.protocol", entry.protocol()));
-        String text = required(where, "delivery.endpoint", entry.endpoint());
-        URI endpoint;
-        try {
-            endpoint = new URI(text);
-        } catch (URISyntaxException e) {
-            throw invalid(where, "delivery.endpoint", "not a URL: " + e.getMessage());
-        }
-        if (!"https".equalsIgnoreCase(endpoint.getScheme()) || endpoint.getHost() == null) {
-            throw invalid(where, "delivery.endpoint", "expected an absolute https:// URL with a host, found \""
-                    + text + "\"");
-        }
+        URI endpoint = httpsUrl(where, "delivery.endpoint", required(where, "delivery.endpoint", entry.endpoint()));
         X509Certificate cert = certificate(where, "delivery.encryptionCertificate",
                 required(where, "delivery.encryptionCertificate", entry.encryptionCertificate()));
         checkAgency(where, "delivery.encryptionCertificate", id, country, cert, false);
         return new Delivery(protocol, endpoint, cert);
+    }
+
+    private URI httpsUrl(String where, String field, String text) {
+        URI url;
+        try {
+            url = new URI(text);
+        } catch (URISyntaxException e) {
+            throw invalid(where, field, "not a URL: " + e.getMessage());
+        }
+        if (!"https".equalsIgnoreCase(url.getScheme()) || url.getHost() == null) {
+            throw invalid(where, field, "expected an absolute https:// URL with a host, found \"" + text + "\"");
+        }
+        return url;
     }
 
     private X509Certificate certificate(String where, String field, String name) {

@@ -128,6 +128,15 @@ public final class PartyRegistry {
         return client.party();
     }
 
+    /**
+     * The parties with a callback that may read a package of {@code sender} to {@code recipient}
+     * ({@link SubmissionAuthorizer#mayRead}), in file order: those to notify of its evidences.
+     */
+    public List<RegisteredParty> notifiedOf(String sender, String recipient) {
+        return parties().stream().filter(p -> p.callback() != null)
+                .filter(p -> SubmissionAuthorizer.mayRead(p, sender, recipient)).toList();
+    }
+
     /** The case system that receives the packages of {@code agencyId}, if any. */
     public Optional<RegisteredParty> caseSystemFor(String agencyId) {
         return Optional.ofNullable(caseSystems.get(agencyId));

@@ -12,13 +12,13 @@ import org.evidencegateway.manifest.Country;
 
 /**
  * One party of the registry and its rights, as docs/party-registry.md defines them; {@code country} and
- * {@code delivery} are {@code null} when absent, lists and sets are immutable and never {@code null}, sets sorted.
+ * {@code delivery} and {@code callback} are {@code null} when absent, lists and sets are immutable and never {@code null}, sets sorted.
  */
 public record RegisteredParty(String id, Country country, String displayName, Role role,
                               List<RegisteredCertificate> signingCertificates,
                               List<RegisteredCertificate> tlsClientCertificates,
                               Set<String> maySignFor, Set<String> maySubmitFor, Set<String> mayAddress,
-                              Set<String> serves, Delivery delivery) {
+                              Set<String> serves, Delivery delivery, Callback callback) {
     public RegisteredParty {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(displayName, "displayName");
@@ -29,6 +29,15 @@ public record RegisteredParty(String id, Country country, String displayName, Ro
         maySubmitFor = sorted(maySubmitFor);
         mayAddress = sorted(mayAddress);
         serves = sorted(serves);
+    }
+
+    /** A party without a callback. */
+    public RegisteredParty(String id, Country country, String displayName, Role role,
+                           List<RegisteredCertificate> signingCertificates,
+                           List<RegisteredCertificate> tlsClientCertificates, Set<String> maySignFor,
+                           Set<String> maySubmitFor, Set<String> mayAddress, Set<String> serves, Delivery delivery) {
+        this(id, country, displayName, role, signingCertificates, tlsClientCertificates, maySignFor, maySubmitFor,
+                mayAddress, serves, delivery, null);
     }
 
     /** Whether this party may submit packages of {@code partyId} over TLS: itself, or one in maySubmitFor. */

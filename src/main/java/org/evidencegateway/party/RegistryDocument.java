@@ -26,7 +26,7 @@ record RegistryDocument(String certificateDir, List<PartyEntry> parties) {
     record PartyEntry(String id, String country, String displayName, String role,
                       List<CertificateEntry> signingCertificates, List<CertificateEntry> tlsClientCertificates,
                       List<String> maySignFor, List<String> maySubmitFor, List<String> mayAddress,
-                      List<String> serves, DeliveryEntry delivery) {
+                      List<String> serves, DeliveryEntry delivery, CallbackEntry callback) {
     }
 
     /** One element of {@code signingCertificates} or {@code tlsClientCertificates}. */
@@ -35,6 +35,10 @@ record RegistryDocument(String certificateDir, List<PartyEntry> parties) {
 
     /** The {@code delivery} of a case system. */
     record DeliveryEntry(String protocol, String endpoint, String encryptionCertificate) {
+    }
+
+    /** The {@code callback} of a party that wants its evidences pushed to it. */
+    record CallbackEntry(String url) {
     }
 
     /**

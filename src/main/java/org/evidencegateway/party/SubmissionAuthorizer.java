@@ -80,13 +80,20 @@ public final class SubmissionAuthorizer {
 
     /** The same rule, for a package known by its sender and recipient agency ids. */
     public void requireMayRead(RegisteredParty reader, String sender, String recipient, UUID packageId) {
-        boolean visible = reader.role() == Role.AUDITOR
+        if (!mayRead(reader, sender, recipient)) {
+            throw new AuthorizationException(AUTH_NOT_VISIBLE, packageId, reader.id());
+        }
+    }
+
+    /**
+     * Whether {@code reader} may read a package of {@code sender} to {@code recipient}: its sender, its recipient, a
+     * case system serving the recipient, or an auditor. The same rule decides who is notified of its evidences.
+     */
+    public static boolean mayRead(RegisteredParty reader, String sender, String recipient) {
+        return reader.role() == Role.AUDITOR
                 || reader.id().equals(sender)
                 || reader.id().equals(recipient)
                 || reader.serves(recipient);
-        if (!visible) {
-            throw new AuthorizationException(AUTH_NOT_VISIBLE, packageId, reader.id());
-        }
     }
 
     private static void requireRegisteredSigningCertificate(PartyRegistry parties, SignerReport signer,

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLContext;
 import java.util.function.Supplier;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -44,6 +45,10 @@ import org.evidencegateway.deliver.Reenveloper;
 import org.evidencegateway.deliver.RestCaseSystemClient;
 import org.evidencegateway.deliver.SoapCaseSystemClient;
 import org.evidencegateway.evidence.EvidenceSigner;
+import org.evidencegateway.notify.CallbackClient;
+import org.evidencegateway.notify.CallbackNotifier;
+import org.evidencegateway.notify.CallbackSubscribers;
+import org.evidencegateway.notify.RetryBackoff;
 import org.evidencegateway.open.OpeningPolicy;
 import org.evidencegateway.open.PackageOpener;
 import org.evidencegateway.party.DeliveryProtocol;
@@ -60,6 +65,7 @@ import org.evidencegateway.receive.PackageRegistrar;
 import org.evidencegateway.receive.SubmissionEvidences;
 import org.evidencegateway.receive.SubmissionReceiver;
 import org.evidencegateway.receive.SubmissionVerifier;
+import org.evidencegateway.store.CallbackOutbox;
 import org.evidencegateway.store.Database;
 import org.evidencegateway.store.PackageRepository;
 import org.evidencegateway.store.PackageStore;
@@ -110,7 +116,7 @@ public final class GatewayBeans implements CamelConfiguration {
                 config.get(GatewayConfig.DB_PASSWORD));
         context.addService(new Closing("database", database));
         Transactions transactions = new Transactions(database);
-        PackageRepository repository = new PackageRepository();
+        PackageRepository repository = new PackageRepository(new CallbackSubscribers(parties));
         AuditLedger ledger = AuditLedger.from(config, database, clock);
         AuditLog audit = ledger.log();
         PackageStore store = new PackageStore(data.resolve("store"));
@@ -196,6 +202,7 @@ public final class GatewayBeans implements CamelConfiguration {
         SSLContext tls = DeliveryTls.context(Path.of(config.get(GatewayConfig.TLS_CLIENT_KEY)),
                 config.get(GatewayConfig.KEY_PASSWORD), anchors);
         Duration timeout = config.get(GatewayConfig.DELIVERY_TIMEOUT);
+        registry.bind("callbackNotifier", callbackNotifier(parties, storage, tls));
         registry.bind("deliveryEdge", new DeliveryEdge(evidences));
         registry.bind("reenveloper", reenveloper);
         registry.bind("caseSystemDelivery", new CaseSystemDelivery(Map.of(
@@ -219,6 +226,16 @@ public final class GatewayBeans implements CamelConfiguration {
             return;
         }
         context.addRoutes(new DeliveryConsumers(destinations, config.get(GatewayConfig.DELIVERY_CONSUMERS)));
+    }
+
+    /** Pushes evidences to the parties' callbacks with the TLS client key that delivery uses. */
+    private CallbackNotifier callbackNotifier(Supplier<PartyRegistry> parties, Storage storage, SSLContext tls) {
+        RetryBackoff backoff = new RetryBackoff(config.get(GatewayConfig.CALLBACK_INITIAL_RETRY_DELAY),
+                config.get(GatewayConfig.CALLBACK_MAX_RETRY_DELAY), ThreadLocalRandom.current()::nextDouble);
+        return new CallbackNotifier(parties, storage.transactions(), new CallbackOutbox(), storage.audit(),
+                new CallbackClient(tls, config.get(GatewayConfig.CALLBACK_TIMEOUT)), backoff,
+                config.get(GatewayConfig.CALLBACK_MAX_ATTEMPTS), config.get(GatewayConfig.ID),
+                new CallbackNotifier.Clocks(clock, Clock.systemUTC()));
     }
 
     private List<RecipientKey> recipientKeys() {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.evidencegateway.evidence.Evidence;
 import org.evidencegateway.evidence.SignedEvidence;
 
 /**
@@ -23,6 +24,19 @@ import org.evidencegateway.evidence.SignedEvidence;
 public final class PackageRepository {
     private static final String COLUMNS = "package_id, package_sha256, package_size, manifest_sha256, kind, "
             + "case_reference, submitter, sender, recipient, status, received_at, store_ref";
+
+    private final EvidenceSubscribers subscribers;
+    private final CallbackOutbox outbox = new CallbackOutbox();
+
+    /** A repository that notifies nobody of evidences. */
+    public PackageRepository() {
+        this(EvidenceSubscribers.NONE);
+    }
+
+    /** A repository that queues a callback notification for each of the {@code subscribers} of a saved evidence. */
+    public PackageRepository(EvidenceSubscribers subscribers) {
+        this.subscribers = subscribers;
+    }
 
     /**
      * Inserts a new package with the first event of its timeline.
@@ -179,7 +193,10 @@ public final class PackageRepository {
         saveEvidence(c, evidence, evidence.statement().packageId());
     }
 
-    /** Keeps an evidence, listed under {@code listedUnder} (null: under no package). */
+    /**
+     * Keeps an evidence, listed under {@code listedUnder} (null: under no package), and, for an evidence listed under
+     * its package, queues its notification to every subscriber in the same transaction.
+     */
     public void saveEvidence(Connection c, SignedEvidence evidence, UUID listedUnder) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO evidences "
                 + "(evidence_id, package_id, evidence_type, event_time, signed_base64) VALUES (?, ?, ?, ?, ?)")) {
@@ -189,6 +206,11 @@ public final class PackageRepository {
             s.setObject(4, utc(evidence.statement().eventTime()));
             s.setString(5, Base64.getEncoder().encodeToString(evidence.signed()));
             s.executeUpdate();
+        }
+        Evidence statement = evidence.statement();
+        if (listedUnder != null && statement.sender() != null && statement.recipient() != null) {
+            outbox.add(c, statement.evidenceId(), subscribers.of(statement.sender().agency(),
+                    statement.recipient().agency()));
         }
     }
 

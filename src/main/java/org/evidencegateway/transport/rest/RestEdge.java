@@ -1,19 +1,17 @@
 package org.evidencegateway.transport.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.evidencegateway.error.CodedException;
 import org.evidencegateway.error.ErrorCode;
+import org.evidencegateway.evidence.EvidenceRendering;
 import org.evidencegateway.evidence.SignedEvidence;
 import org.evidencegateway.receive.PackageQueries;
 import org.evidencegateway.receive.PackageView;
@@ -31,8 +29,7 @@ public final class RestEdge {
 
     /** Header carrying the {packageId} path parameter. */
     private static final String PACKAGE_ID = "packageId";
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = EvidenceRendering.JSON;
 
     private final PackageQueries queries;
 
@@ -88,10 +85,7 @@ public final class RestEdge {
     }
 
     private static Map<String, Object> evidence(SignedEvidence evidence) {
-        Map<String, Object> members = new LinkedHashMap<>();
-        members.put("evidence", evidence.statement());
-        members.put("signedEvidence", Base64.getEncoder().encodeToString(evidence.signed()));
-        return members;
+        return EvidenceRendering.members(evidence);
     }
 
     /** A JSON answer; also used by the other edges of this API. */
