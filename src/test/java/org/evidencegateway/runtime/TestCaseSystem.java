@@ -134,7 +134,8 @@ public final class TestCaseSystem implements AutoCloseable {
         }
     }
 
-    private static Credential serverTls(Credential root, String name) {
+    /** A TLS server key for 127.0.0.1 and localhost, issued by {@code root}. */
+    static Credential serverTls(Credential root, String name) {
         KeyPair keys = KeyType.EC_P256.generate();
         X509Certificate cert = CertificateBuilder.of(DistinguishedNames.of(null, "Test case system", null, name),
                         keys.getPublic())
