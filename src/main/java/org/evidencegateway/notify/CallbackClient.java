@@ -19,7 +19,7 @@ import org.evidencegateway.evidence.SignedEvidence;
  * Callbacks): a JSON body of {@code packageId}, {@code evidence} and {@code signedEvidence}, and the header
  * {@code Idempotency-Key: <evidenceId>}.
  */
-public final class CallbackClient {
+public final class CallbackClient implements CallbackPoster {
     /** The header naming the evidence, so that a receiver can drop a notification it has seen. */
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
@@ -33,12 +33,8 @@ public final class CallbackClient {
         this.timeout = timeout;
     }
 
-    /**
-     * Sends the evidence once.
-     *
-     * @return null if the callback answered 2xx, else what went wrong (the status and the start of the answer, or the
-     *         connection's failure)
-     */
+    /** Sends the evidence once; a failure is the status and the start of the answer, or the connection's failure. */
+    @Override
     public String post(URI url, UUID packageId, SignedEvidence evidence) {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
                 .header("Content-Type", "application/json")

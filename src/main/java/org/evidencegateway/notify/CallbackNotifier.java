@@ -35,7 +35,7 @@ public final class CallbackNotifier {
     private final Transactions transactions;
     private final CallbackOutbox outbox;
     private final AuditLog audit;
-    private final CallbackClient client;
+    private final CallbackPoster client;
     private final RetryBackoff backoff;
     private final int maxAttempts;
     private final String gatewayId;
@@ -51,7 +51,7 @@ public final class CallbackNotifier {
     }
 
     public CallbackNotifier(Supplier<PartyRegistry> parties, Transactions transactions, CallbackOutbox outbox,
-                            AuditLog audit, CallbackClient client, RetryBackoff backoff, int maxAttempts,
+                            AuditLog audit, CallbackPoster client, RetryBackoff backoff, int maxAttempts,
                             String gatewayId, Clocks clocks) {
         this.parties = parties;
         this.transactions = transactions;

@@ -3,8 +3,6 @@ package org.evidencegateway.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,14 +92,8 @@ class CallbackIT {
         }
     }
 
-    /** Adds a {@code callback} block to {@code party} in the registry the gateway will start with. */
-    private static void registerCallback(TestGateway gateway, String party, String url) throws Exception {
-        Path registry = gateway.dir().resolve("pki/parties.yaml");
-        String yaml = Files.readString(registry, StandardCharsets.UTF_8);
-        String entry = "  - id: " + party + "\n";
-        assertThat(yaml).contains(entry);
-        Files.writeString(registry, yaml.replace(entry, entry + "    callback:\n      url: " + url + "\n"),
-                StandardCharsets.UTF_8);
+    private static void registerCallback(TestGateway gateway, String party, String url) {
+        GatewayTestPki.addCallback(gateway.dir().resolve("pki/parties.yaml"), party, url);
     }
 
     /** The notifications taken, once two more ticks of the notifier have passed without a new one. */

@@ -94,6 +94,21 @@ public final class GatewayTestPki {
         }
     }
 
+    /** Adds a {@code callback} block with {@code url} to {@code party} in a registry {@link #write} wrote. */
+    public static void addCallback(Path registry, String party, String url) {
+        try {
+            String yaml = Files.readString(registry, StandardCharsets.UTF_8);
+            String entry = "  - id: " + party + "\n";
+            if (!yaml.contains(entry)) {
+                throw new IllegalArgumentException("no party " + party + " in " + registry);
+            }
+            Files.writeString(registry, yaml.replace(entry, entry + "    callback:\n      url: " + url + "\n"),
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A TLS client's certificate and private key as PEM files, for tools like curl. */
     public record PemClient(Path certificate, Path privateKey) {
     }
