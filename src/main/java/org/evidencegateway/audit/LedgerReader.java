@@ -99,6 +99,17 @@ public final class LedgerReader {
         return out;
     }
 
+    /** The latest entry of {@code type}, if any. */
+    public static Optional<LedgerEntry> lastOf(Connection c, AuditEventType type) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT seq, entry_json FROM audit_entries WHERE event_type = ? ORDER BY seq DESC LIMIT 1")) {
+            s.setString(1, type.name());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(new LedgerEntry(rs.getLong(1), rs.getString(2))) : Optional.empty();
+            }
+        }
+    }
+
     /** How many entries of {@code type} there are about one package. */
     public static int countOf(Connection c, String packageId, AuditEventType type) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(

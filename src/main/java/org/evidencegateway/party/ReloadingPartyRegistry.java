@@ -33,6 +33,7 @@ public final class ReloadingPartyRegistry implements Supplier<PartyRegistry> {
     private final AtomicReference<Loaded> current = new AtomicReference<>();
     private volatile Instant lastCheck;
     private volatile CodedException lastError;
+    private volatile Runnable whenReloaded = () -> { };
 
     /**
      * Loads the file now; {@code clock} drives the check interval and judges TLS client certificates.
@@ -68,6 +69,19 @@ public final class ReloadingPartyRegistry implements Supplier<PartyRegistry> {
         return current();
     }
 
+    /**
+     * Runs {@code listener} after every successful reload, on the thread that reloaded (one at a time); a failing
+     * listener is logged and does not undo the reload.
+     */
+    public void whenReloaded(Runnable listener) {
+        this.whenReloaded = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** The registry file. */
+    public Path file() {
+        return file;
+    }
+
     /** Why the last reload was refused; empty once a load succeeded again. */
     public Optional<CodedException> lastError() {
         return Optional.ofNullable(lastError);
@@ -88,6 +102,12 @@ public final class ReloadingPartyRegistry implements Supplier<PartyRegistry> {
             current.set(new Loaded(loaded.registry(), stamp));
             lastError = e;
             LOG.error("{}: {}; keeping the registry loaded before", e.code().code(), e.getMessage());
+            return;
+        }
+        try {
+            whenReloaded.run();
+        } catch (RuntimeException e) {
+            LOG.error("party registry {} reloaded, but recording the change failed", file, e);
         }
     }
 

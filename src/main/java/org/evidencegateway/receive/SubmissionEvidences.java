@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.evidencegateway.audit.AuditEvent;
@@ -77,16 +78,22 @@ public final class SubmissionEvidences {
         SignedEvidence evidence = signer.sign(statement(EvidenceType.SUBMISSION_ACCEPTANCE, now, submission,
                 submission.submitter(), null));
         String destination = claimCheck(submission).destination();
-        transactions.inTransaction(c -> {
+        SignedEvidence recorded = transactions.inTransaction(c -> {
+            // Start-up recovery and a repeated submission may queue the same package at once: one records it.
+            repository.lock(c, r.packageId());
+            Optional<SignedEvidence> earlier = acceptance(c, r.packageId());
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
             // Its delivery may have begun already: the package is on the queue.
             repository.advanceStatus(c, r.packageId(), PackageStatus.ACCEPTED, now, "queued for " + destination);
             repository.saveEvidence(c, evidence);
             audit.append(c, new AuditEvent(AuditEventType.PACKAGE_QUEUED, now, r.packageId(), submission.submitter(),
                     Map.of("destination", destination, "evidenceId", evidence.statement().evidenceId().toString())));
-            return null;
+            return evidence;
         });
-        return new Receipt(r.packageId(), PackageStatus.ACCEPTED, r.receivedAt(), r.packageSha256(), evidence,
-                submission.duplicate());
+        return new Receipt(r.packageId(), PackageStatus.ACCEPTED, r.receivedAt(), r.packageSha256(), recorded,
+                submission.duplicate() || recorded != evidence);
     }
 
     /**
@@ -127,9 +134,13 @@ public final class SubmissionEvidences {
     }
 
     private SignedEvidence originalAcceptance(Connection c, UUID packageId) throws SQLException {
-        return repository.evidences(c, packageId).stream().map(SignedEvidence::readStored)
-                .filter(e -> e.statement().evidenceType() == EvidenceType.SUBMISSION_ACCEPTANCE).findFirst()
+        return acceptance(c, packageId)
                 .orElseThrow(() -> new SQLException("accepted package " + packageId + " has no acceptance evidence"));
+    }
+
+    private Optional<SignedEvidence> acceptance(Connection c, UUID packageId) throws SQLException {
+        return repository.evidences(c, packageId).stream().map(SignedEvidence::readStored)
+                .filter(e -> e.statement().evidenceType() == EvidenceType.SUBMISSION_ACCEPTANCE).findFirst();
     }
 
     /** The statement; {@code submitter} is named even when the upload failed before a submission existed. */

@@ -29,6 +29,7 @@ import org.apache.cxf.transport.http_undertow.UndertowHTTPServerEngineFactory;
 import org.evidencegateway.archive.ArchiveLimits;
 import org.evidencegateway.audit.AuditLog;
 import org.evidencegateway.audit.AuditLedger;
+import org.evidencegateway.audit.ConfigurationAudit;
 import org.evidencegateway.audit.AuditorAccess;
 import org.evidencegateway.audit.AuditorQueries;
 import org.evidencegateway.config.GatewayConfig;
@@ -119,6 +120,11 @@ public final class GatewayBeans implements CamelConfiguration {
         PackageRepository repository = new PackageRepository(new CallbackSubscribers(parties));
         AuditLedger ledger = AuditLedger.from(config, database, clock);
         AuditLog audit = ledger.log();
+        ConfigurationAudit configurationAudit = new ConfigurationAudit(transactions, audit, config.get(GatewayConfig.ID),
+                clock);
+        configurationAudit.trustAnchors(config.get(GatewayConfig.TRUST_DIR));
+        configurationAudit.partyRegistry(parties.file());
+        parties.whenReloaded(() -> configurationAudit.partyRegistry(parties.file()));
         PackageStore store = new PackageStore(data.resolve("store"));
         store.clearSpool();
 

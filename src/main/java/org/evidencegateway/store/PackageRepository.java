@@ -112,6 +112,18 @@ public final class PackageRepository {
         }
     }
 
+    /** Locks the package's row until the transaction ends: callers that must not interleave take it first. */
+    public void lock(Connection c, UUID packageId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT status FROM packages WHERE package_id = ? FOR UPDATE")) {
+            s.setString(1, packageId.toString());
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("no package " + packageId);
+                }
+            }
+        }
+    }
+
     /**
      * Moves a package forward to {@code status} unless it is there or beyond already — ingest and delivery run
      * concurrently, and the later stage may record its step first — and records the step in its timeline either way.

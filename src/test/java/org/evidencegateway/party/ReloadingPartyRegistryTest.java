@@ -53,6 +53,31 @@ class ReloadingPartyRegistryTest {
     }
 
     @Test
+    void whenReloaded_runsAfterASuccessfulReload_notAfterABrokenFile_norWithoutChange() throws IOException {
+        ReloadingPartyRegistry reloading = new ReloadingPartyRegistry(file, INTERVAL, clock);
+        java.util.concurrent.atomic.AtomicInteger reloads = new java.util.concurrent.atomic.AtomicInteger();
+        reloading.whenReloaded(reloads::incrementAndGet);
+
+        clock.advance(INTERVAL);
+        reloading.current();
+        assertThat(reloads).hasValue(0);
+
+        fixture.party("kz-gpo").put("mayAddress", List.of("ua-sbu"));
+        fixture.write();
+        touch();
+        clock.advance(INTERVAL);
+        reloading.current();
+        assertThat(reloads).hasValue(0);
+
+        fixture.party("kz-gpo").put("mayAddress", List.of("ua-pgo"));
+        fixture.write();
+        touch();
+        clock.advance(INTERVAL);
+        reloading.current();
+        assertThat(reloads).hasValue(1);
+    }
+
+    @Test
     void current_keepsTheSnapshotWhileTheFileIsUnchanged() {
         ReloadingPartyRegistry reloading = new ReloadingPartyRegistry(file, INTERVAL, clock);
         PartyRegistry first = reloading.current();

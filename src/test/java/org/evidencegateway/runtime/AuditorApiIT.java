@@ -161,14 +161,17 @@ class AuditorApiIT {
         assertThat(out.toString()).contains("VERIFIED: " + size + " entries");
         assertThat(Files.readAllLines(dir.resolve("copy/entries.jsonl"))).hasSize((int) size);
 
-        // When someone with the database file changes entry 1
-        new GatewayState(gateway).tamper("audit_entries",
-                "UPDATE audit_entries SET entry_json = REPLACE(entry_json, 'kz-gpo', 'kz-mvd') WHERE seq = 1");
+        // When someone with the database file changes the first entry about kz-gpo (the log opens with the gateway's
+        // configuration entries)
+        GatewayState state = new GatewayState(gateway);
+        String seq = state.rows("SELECT MIN(seq) FROM audit_entries WHERE entry_json LIKE '%kz-gpo%'").get(0).get(0);
+        state.tamper("audit_entries",
+                "UPDATE audit_entries SET entry_json = REPLACE(entry_json, 'kz-gpo', 'kz-mvd') WHERE seq = " + seq);
 
         // Then the verifier, reading through the API again, names it
         StringWriter again = new StringWriter();
         assertThat(evgw(again, args)).as(again.toString()).isEqualTo(1);
-        assertThat(again.toString()).contains("first bad entry: 1").contains("entry 1 was changed");
+        assertThat(again.toString()).contains("first bad entry: " + seq).contains("entry " + seq + " was changed");
     }
 
     @Test
