@@ -3,30 +3,18 @@ package org.evidencegateway.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.OutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.evidencegateway.bench.LargePackageFile;
 import org.evidencegateway.bench.Sizes;
 import org.evidencegateway.bench.SyntheticPayload;
-import org.evidencegateway.crypto.ContentEncryption;
-import org.evidencegateway.manifest.Item;
-import org.evidencegateway.manifest.TestManifests;
-import org.evidencegateway.open.TestPackages;
-import org.evidencegateway.pack.PackageWriter;
-import org.evidencegateway.trust.TestPki;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,21 +53,9 @@ class RestLargeUploadIT {
             // compress anyway, and level 0 keeps the test fast)
             SyntheticPayload.Written evidence = SyntheticPayload.standard().write(dir.resolve("large.bin"), PAYLOAD);
             UUID id = UUID.randomUUID();
-            Path pkg = dir.resolve("large.p7m");
-            // The generator's own digest and size describe the item, and the package is hashed as it is written:
-            // no extra pass over a gigabyte.
-            Item item = new Item("evidence/large.bin", evidence.sha256(), evidence.size(), "application/octet-stream",
-                    "Synthetic evidence (test)", null, List.of());
-            MessageDigest packageSha256 = MessageDigest.getInstance("SHA-256");
-            try (OutputStream out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(pkg),
-                    1 << 16), packageSha256)) {
-                new PackageWriter(new PackageWriter.PackOptions(ContentEncryption.DEFAULT, TestPki.NOW, 0)).write(out,
-                        TestManifests.evidence(List.of(item)).toBuilder().packageId(id).build(),
-                        Map.of(item.path(), evidence.file()), List.of(TestPackages.PKI.kzGpo().signer()),
-                        List.of(TestPackages.GATEWAY_RSA.certificate()));
-            }
+            LargePackageFile pkg = LargePackageFile.write(evidence, id, dir.resolve("large.p7m"));
             Files.delete(evidence.file());
-            long size = Files.size(pkg);
+            long size = pkg.size();
             assertThat(size).as("package size").isGreaterThanOrEqualTo(8 * GATEWAY_HEAP);
 
             try (ChildGateway child = starting.get()) {
@@ -87,13 +63,13 @@ class RestLargeUploadIT {
                 HttpResponse<String> response = TestGateway.client("kz-gpo").send(HttpRequest.newBuilder(
                                 gateway.uri("/api/v1/packages")).timeout(Duration.ofMinutes(3))
                         .header("Content-Type", "application/pkcs7-mime")
-                        .POST(HttpRequest.BodyPublishers.ofFile(pkg)).build(), HttpResponse.BodyHandlers.ofString());
+                        .POST(HttpRequest.BodyPublishers.ofFile(pkg.file())).build(), HttpResponse.BodyHandlers.ofString());
 
                 // Then it is accepted, the receipt names its digest, and the gateway is still alive
                 assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
                 JsonNode receipt = RestIngestIT.JSON.readTree(response.body());
                 assertThat(receipt.get("packageId").asText()).isEqualTo(id.toString());
-                assertThat(receipt.get("packageSha256").asText()).isEqualTo(HexFormat.of().formatHex(packageSha256.digest()));
+                assertThat(receipt.get("packageSha256").asText()).isEqualTo(pkg.sha256());
                 assertThat(child.isAlive()).as(child.transcript()).isTrue();
                 assertThat(gateway.dataDir().resolve("store/packages/" + id + ".p7m")).hasSize(size);
             }

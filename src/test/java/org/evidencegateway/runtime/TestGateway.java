@@ -85,13 +85,26 @@ public final class TestGateway implements AutoCloseable {
      */
     public static TestGateway delivering(Path dir, Map<String, String> endpoints, Map<String, String> extra)
             throws Exception {
-        GatewayTestPki.write(dir.resolve("pki"), endpoints);
-        return new TestGateway(dir, freePort(), extra).startAgain();
+        return prepareDelivering(dir, endpoints, extra).startAgain();
     }
 
-    /** A gateway on a folder {@link #prepare}d before (perhaps by another JVM), not started. */
-    public static TestGateway existing(Path dir, int port) {
-        return new TestGateway(dir, port, Map.of("gateway.delivery.enabled", "false"));
+    /** Same as {@link #delivering}, without starting the gateway (to start it in a {@link ChildGateway}). */
+    public static TestGateway prepareDelivering(Path dir, Map<String, String> endpoints, Map<String, String> extra) {
+        GatewayTestPki.write(dir.resolve("pki"), endpoints);
+        // Said explicitly, so that a child JVM started on this folder delivers too.
+        Map<String, String> settings = new LinkedHashMap<>(Map.of("gateway.delivery.enabled", "true"));
+        settings.putAll(extra);
+        return new TestGateway(dir, freePort(), settings);
+    }
+
+    /**
+     * A gateway on a folder {@link #prepare}d before (perhaps by another JVM), not started, with {@code extra}
+     * settings on top (delivery off unless they say otherwise).
+     */
+    public static TestGateway existing(Path dir, int port, Map<String, String> extra) {
+        Map<String, String> settings = new LinkedHashMap<>(Map.of("gateway.delivery.enabled", "false"));
+        settings.putAll(extra);
+        return new TestGateway(dir, port, settings);
     }
 
     /** Starts (again) on the same folder and ports, with the settings it was created with. */
@@ -231,6 +244,16 @@ public final class TestGateway implements AutoCloseable {
 
     public Path dataDir() {
         return dir.resolve("data");
+    }
+
+    /**
+     * The settings this gateway was created with on top of the folder's (what a {@link ChildGateway} passes on),
+     * its management port among them so that {@link #managementUri} reaches the child too.
+     */
+    Map<String, String> extraSettings() {
+        Map<String, String> settings = new LinkedHashMap<>(extra);
+        settings.put("camel.management.port", Integer.toString(managementPort));
+        return settings;
     }
 
     @Override
