@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * What {@link GatewayBenchmark} measures, from system properties (defaults in brackets; in smoke mode, the second
@@ -25,20 +26,32 @@ public record GatewayBenchSettings(boolean smoke, List<Long> largeSizes, List<Lo
     static final int DISK_CHUNK = 8 * (int) Sizes.MIB;
 
     public static GatewayBenchSettings fromSystemProperties() {
-        boolean smoke = Boolean.getBoolean("bench.gateway.smoke");
+        return of(Boolean.getBoolean("bench.gateway.smoke"), System::getProperty);
+    }
+
+    /** The smoke mode's settings whatever the system properties say, in {@code folder}. */
+    public static GatewayBenchSettings smoke(Path folder) {
+        return of(true, key -> null).in(folder);
+    }
+
+    private static GatewayBenchSettings of(boolean smoke, UnaryOperator<String> properties) {
+        Setting setting = (key, normal, smokeValue) -> {
+            String value = properties.apply(key);
+            return value == null || value.isBlank() ? (smoke ? smokeValue : normal) : value;
+        };
         return new GatewayBenchSettings(smoke,
-                sizes(property("bench.gateway.large-sizes", smoke, "100MiB,1GiB,4GiB", "1MiB")),
-                sizes(property("bench.gateway.small-sizes", smoke, "1KiB,16KiB,256KiB", "1KiB")),
-                Duration.parse(property("bench.gateway.duration", smoke, "PT60S", "PT2S")),
-                Integer.parseInt(property("bench.gateway.senders", smoke, "8", "4")),
-                Integer.parseInt(property("bench.gateway.max-packages", smoke, "120000", "2000")),
-                property("bench.gateway.encrypt-to", smoke, "rsa", "rsa"),
-                property("bench.gateway.heap", smoke, "256m", "256m"),
-                Boolean.getBoolean("bench.gateway.jfr"),
-                Sizes.parse(property("bench.context-bytes", smoke, "1GiB", "16MiB")),
-                Path.of(property("bench.dir", smoke, "target/bench-gateway", "target/bench-gateway-smoke"))
+                sizes(setting.get("bench.gateway.large-sizes", "100MiB,1GiB,4GiB", "1MiB")),
+                sizes(setting.get("bench.gateway.small-sizes", "1KiB,16KiB,256KiB", "1KiB")),
+                Duration.parse(setting.get("bench.gateway.duration", "PT60S", "PT2S")),
+                Integer.parseInt(setting.get("bench.gateway.senders", "8", "4")),
+                Integer.parseInt(setting.get("bench.gateway.max-packages", "120000", "2000")),
+                setting.get("bench.gateway.encrypt-to", "rsa", "rsa"),
+                setting.get("bench.gateway.heap", "256m", "256m"),
+                Boolean.parseBoolean(setting.get("bench.gateway.jfr", "false", "false")),
+                Sizes.parse(setting.get("bench.context-bytes", "1GiB", "16MiB")),
+                Path.of(setting.get("bench.dir", "target/bench-gateway", "target/bench-gateway-smoke"))
                         .toAbsolutePath(),
-                System.getProperty("bench.openssl", "openssl"));
+                setting.get("bench.openssl", "openssl", "openssl"));
     }
 
     /** Same settings in another folder (the smoke test runs in its own temporary folder). */
@@ -54,12 +67,13 @@ public record GatewayBenchSettings(boolean smoke, List<Long> largeSizes, List<Lo
         return Long.parseLong(unit == 1 ? h : h.substring(0, h.length() - 1)) * unit;
     }
 
-    private static String property(String key, boolean smoke, String normal, String smokeValue) {
-        String value = System.getProperty(key);
-        return value == null || value.isBlank() ? (smoke ? smokeValue : normal) : value;
+    private static List<Long> sizes(String list) {
+        return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty() && !s.equals("none"))
+                .map(Sizes::parse).toList();
     }
 
-    private static List<Long> sizes(String list) {
-        return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Sizes::parse).toList();
+    /** A property's value, or its default in normal or smoke mode when unset or blank. */
+    private interface Setting {
+        String get(String key, String normal, String smoke);
     }
 }

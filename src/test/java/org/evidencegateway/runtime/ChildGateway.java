@@ -34,6 +34,7 @@ public final class ChildGateway implements AutoCloseable {
     private final boolean echoWhenReady;
     private final Deque<String> output = new ArrayDeque<>();
     private final BlockingQueue<String> heapReports = new LinkedBlockingQueue<>();
+    private volatile boolean closing;
 
     private ChildGateway(Process process, boolean echoWhenReady) {
         this.process = process;
@@ -73,6 +74,7 @@ public final class ChildGateway implements AutoCloseable {
 
     /** Kills the child at once (SIGKILL): no shutdown hook, no orderly close of broker or database. */
     public void kill() throws InterruptedException {
+        closing = true;
         process.destroyForcibly().waitFor();
     }
 
@@ -114,6 +116,7 @@ public final class ChildGateway implements AutoCloseable {
     /** Stops the child (SIGTERM, then SIGKILL after 30 s). */
     @Override
     public void close() {
+        closing = true;
         try {
             if (process.isAlive()) {
                 process.destroy();
@@ -153,7 +156,10 @@ public final class ChildGateway implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (!closing) {
+                throw new UncheckedIOException(e);
+            }
+            // Stopping the child closes its output under this reader: the end of the transcript, not a failure.
         } finally {
             ready.countDown();
         }
