@@ -1,6 +1,7 @@
 package org.evidencegateway.bench;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -68,8 +69,13 @@ final class BenchGateway implements AutoCloseable {
 
     /** A submission of {@code body} to {@code POST /api/v1/packages}. */
     HttpRequest.Builder submission(Duration timeout) {
-        return HttpRequest.newBuilder(gateway.uri("/api/v1/packages")).timeout(timeout)
+        return HttpRequest.newBuilder(submissionUri()).timeout(timeout)
                 .header("Content-Type", "application/pkcs7-mime");
+    }
+
+    /** Where packages are submitted. */
+    URI submissionUri() {
+        return gateway.uri("/api/v1/packages");
     }
 
     StoreWatch arrivals() {

@@ -12,15 +12,18 @@ import java.util.function.UnaryOperator;
  * {@code bench.gateway.large-sizes} [100MiB,1GiB,4GiB | 1MiB]; {@code bench.gateway.small-sizes}
  * [1KiB,16KiB,256KiB | 1KiB]; {@code bench.gateway.duration} of each small-package run [PT60S | PT2S];
  * {@code bench.gateway.senders}, concurrent keep-alive connections at the maximum rate [8];
- * {@code bench.gateway.max-packages}, packages built in advance for one maximum-rate run [120000 | 2000] — the run
+ * {@code bench.gateway.max-packages}, packages built in advance for one maximum-rate run [20000 | 2000] — the run
  * ends early (and says so) if they run out; {@code bench.gateway.encrypt-to}, the gateway key small packages are
- * encrypted to [rsa] ({@code rsa}: RSA-3072 key transport, {@code ec}: ECDH P-384); {@code bench.gateway.heap} of the
+ * encrypted to [rsa] ({@code rsa}: RSA-3072 key transport, {@code ec}: ECDH P-384);
+ * {@code bench.gateway.large-client} that uploads the large packages [curl] ({@code curl}, streaming the file with
+ * OpenSSL's TLS, if on the PATH, or {@code java}, the JDK's HttpClient); {@code bench.gateway.heap} of the
  * gateway's JVM [256m]; {@code bench.gateway.jfr} [false] — a flight recording of the gateway per phase;
  * {@code bench.context-bytes} for the JDK crypto figures [1GiB | 16MiB]; {@code bench.dir} [target/bench-gateway],
  * on the disk under test; {@code bench.openssl} [openssl].
  */
 public record GatewayBenchSettings(boolean smoke, List<Long> largeSizes, List<Long> smallSizes, Duration duration,
-                                   int senders, int maxPackages, String encryptTo, String heap, boolean jfr,
+                                   int senders, int maxPackages, String encryptTo, String largeClient, String heap,
+                                   boolean jfr,
                                    long contextBytes, Path dir, String openssl) {
     /** Chunk of the fsync'ed disk baseline, as the issue asks. */
     static final int DISK_CHUNK = 8 * (int) Sizes.MIB;
@@ -44,8 +47,9 @@ public record GatewayBenchSettings(boolean smoke, List<Long> largeSizes, List<Lo
                 sizes(setting.get("bench.gateway.small-sizes", "1KiB,16KiB,256KiB", "1KiB")),
                 Duration.parse(setting.get("bench.gateway.duration", "PT60S", "PT2S")),
                 Integer.parseInt(setting.get("bench.gateway.senders", "8", "4")),
-                Integer.parseInt(setting.get("bench.gateway.max-packages", "120000", "2000")),
+                Integer.parseInt(setting.get("bench.gateway.max-packages", "20000", "2000")),
                 setting.get("bench.gateway.encrypt-to", "rsa", "rsa"),
+                setting.get("bench.gateway.large-client", "curl", "curl"),
                 setting.get("bench.gateway.heap", "256m", "256m"),
                 Boolean.parseBoolean(setting.get("bench.gateway.jfr", "false", "false")),
                 Sizes.parse(setting.get("bench.context-bytes", "1GiB", "16MiB")),
@@ -56,8 +60,8 @@ public record GatewayBenchSettings(boolean smoke, List<Long> largeSizes, List<Lo
 
     /** Same settings in another folder (the smoke test runs in its own temporary folder). */
     public GatewayBenchSettings in(Path folder) {
-        return new GatewayBenchSettings(smoke, largeSizes, smallSizes, duration, senders, maxPackages, encryptTo, heap,
-                jfr, contextBytes, folder, openssl);
+        return new GatewayBenchSettings(smoke, largeSizes, smallSizes, duration, senders, maxPackages, encryptTo,
+                largeClient, heap, jfr, contextBytes, folder, openssl);
     }
 
     /** The gateway heap limit in bytes. */

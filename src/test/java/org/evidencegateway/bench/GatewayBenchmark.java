@@ -97,7 +97,8 @@ public final class GatewayBenchmark {
                     + " gateway's " + settings.encryptTo().toUpperCase(Locale.ROOT) + " key, " + settings.senders()
                     + " senders at the maximum rate, " + settings.duration().toSeconds() + " s per run"
                     + (settings.smoke() ? " — SMOKE MODE: tiny sizes, figures meaningless" : "") + "\n\n"
-                    + ReportTables.baselines(this) + "\n" + ReportTables.large(this) + "\n" + ReportTables.small(this);
+                    + ReportTables.baselines(this) + (large.isEmpty() ? "" : "\n" + ReportTables.large(this))
+                    + (small.isEmpty() ? "" : "\n" + ReportTables.small(this));
         }
     }
 }

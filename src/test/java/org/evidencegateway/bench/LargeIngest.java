@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.evidencegateway.runtime.GatewayTestPki;
 import org.evidencegateway.trust.TestPki;
 
 /**
@@ -55,13 +56,12 @@ final class LargeIngest {
         System.out.println("== large " + Sizes.format(payload) + ": submitting " + Sizes.mib(pkg.size()));
         gateway.startPhase();
         long start = System.nanoTime();
-        HttpResponse<String> response = client.send(gateway.submission(timeout(pkg.size()))
-                .POST(HttpRequest.BodyPublishers.ofFile(pkg.file())).build(), HttpResponse.BodyHandlers.ofString());
+        Upload upload = "curl".equals(settings.largeClient()) && onPath("curl") ? withCurl(pkg, work) : withJava(pkg);
         long receipt = System.nanoTime();
-        if (response.statusCode() != 202 || !response.body().contains(id.toString())
-                || !response.body().contains("signedEvidence")) {
+        if (upload.status() != 202 || !upload.body().contains(id.toString())
+                || !upload.body().contains("signedEvidence")) {
             throw new IllegalStateException("the gateway did not accept the " + Sizes.format(payload)
-                    + " package: HTTP " + response.statusCode() + " " + response.body());
+                    + " package: HTTP " + upload.status() + " " + upload.body());
         }
         if (!gateway.arrivals().await(List.of(id), timeout(pkg.size()).toNanos())) {
             throw new IllegalStateException("the " + Sizes.format(payload) + " package was not stored at the case"
@@ -75,6 +75,39 @@ final class LargeIngest {
                 (stored - start) / 1e9, memory, null);
         System.out.println("== large " + Sizes.format(payload) + ": " + result.summary());
         return result;
+    }
+
+    private static boolean onPath(String program) {
+        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, program)));
+    }
+
+    /** The answer to an upload. */
+    private record Upload(int status, String body) {
+    }
+
+    private Upload withJava(LargePackageFile pkg) throws IOException, InterruptedException {
+        HttpResponse<String> response = client.send(gateway.submission(timeout(pkg.size()))
+                .POST(HttpRequest.BodyPublishers.ofFile(pkg.file())).build(), HttpResponse.BodyHandlers.ofString());
+        return new Upload(response.statusCode(), response.body());
+    }
+
+    /** {@code curl -T}: streams the file (no {@code Expect: 100-continue} pause), presenting kz-gpo's certificate. */
+    private Upload withCurl(LargePackageFile pkg, Path work) throws IOException, InterruptedException {
+        GatewayTestPki.PemClient tls = GatewayTestPki.writePemClient(GatewayTestPki.TLS_CLIENTS.get("kz-gpo"),
+                work.resolve("tls"));
+        Path body = work.resolve("receipt.json");
+        ChildProcess.Result curl = ChildProcess.run(List.of("curl", "--silent", "--show-error",
+                "--max-time", Long.toString(timeout(pkg.size()).toSeconds()), "--cert", tls.certificate().toString(),
+                "--key", tls.privateKey().toString(), "--cacert", gateway.pki().resolve("gw-root-ca.crt.pem").toString(),
+                "-H", "Content-Type: application/pkcs7-mime", "-H", "Expect:", "-X", "POST", "-T", pkg.file().toString(),
+                "-o", body.toString(), "-w", "%{http_code}", gateway.submissionUri().toString()),
+                timeout(pkg.size()).plusMinutes(1));
+        String status = curl.output().isEmpty() ? "" : curl.output().get(curl.output().size() - 1).trim();
+        if (curl.exitCode() != 0 || !status.matches("[0-9]{3}")) {
+            throw new IllegalStateException("curl failed: " + curl.transcript());
+        }
+        return new Upload(Integer.parseInt(status), Files.readString(body));
     }
 
     private OpenSslTimes openssl(LargePackageFile pkg, Path work) throws IOException, InterruptedException {

@@ -44,8 +44,11 @@ final class SmallIngest {
         Files.createDirectories(settings.dir());
         System.out.println("== small " + Sizes.format(payload) + ": building " + settings.maxPackages() + " packages");
         Result maximum;
+        long building = System.nanoTime();
         try (PackagePool pool = PackagePool.build(settings.dir().resolve("pool.bin"), settings.maxPackages(), payload,
                 settings.encryptTo())) {
+            System.out.printf(Locale.ROOT, "== small %s: built in %.1f s%n", Sizes.format(payload),
+                    (System.nanoTime() - building) / 1e9);
             maximum = run(pool, payload, 0);
         }
         results.add(maximum);
@@ -104,8 +107,7 @@ final class SmallIngest {
         private final int[] status;
         private final AtomicInteger next = new AtomicInteger();
         /** When the packages ran out (the measured window ends there), or never. */
-        private final AtomicLong exhaustedAt = new AtomicLong(
-                Long.MAX_VALUE);
+        private final AtomicLong exhaustedAt = new AtomicLong(Long.MAX_VALUE);
 
         Load(PackagePool pool) {
             this.pool = pool;
