@@ -229,6 +229,8 @@ public final class GatewayBeans implements CamelConfiguration {
             url = EmbeddedBroker.URL;
         }
         ActiveMQConnectionFactory connections = new ActiveMQConnectionFactory(url);
+        // The queues are fixed (one per case system and its DLQ): no round trip to the broker to look one up per send.
+        connections.setCacheDestinations(true);
         context.addService(new Closing("broker connections", connections));
         // sjms2 opens a connection, a session and a producer for every message it sends unless the factory pools
         // them; opening a connection takes a lock in the client, so unpooled, every ingest queued behind it.
