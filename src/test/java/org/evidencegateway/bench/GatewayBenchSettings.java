@@ -10,21 +10,20 @@ import java.util.function.UnaryOperator;
  * What {@link GatewayBenchmark} measures, from system properties (defaults in brackets; in smoke mode, the second
  * value): {@code bench.gateway.smoke} [false] — tiny sizes and a few seconds, to check that the harness runs;
  * {@code bench.gateway.large-sizes} [100MiB,1GiB,4GiB | 1MiB]; {@code bench.gateway.small-sizes}
- * [1KiB,16KiB,256KiB | 1KiB]; {@code bench.gateway.duration} of each small-package run [PT60S | PT2S];
+ * [1KiB,16KiB,256KiB | 1KiB] (either may be {@code none}); {@code bench.gateway.duration} of each small-package run [PT60S | PT2S];
  * {@code bench.gateway.senders}, concurrent keep-alive connections at the maximum rate [8];
  * {@code bench.gateway.max-packages}, packages built in advance for one maximum-rate run [20000 | 2000] — the run
  * ends early (and says so) if they run out; {@code bench.gateway.encrypt-to}, the gateway key small packages are
  * encrypted to [rsa] ({@code rsa}: RSA-3072 key transport, {@code ec}: ECDH P-384);
  * {@code bench.gateway.large-client} that uploads the large packages [curl] ({@code curl}, streaming the file with
  * OpenSSL's TLS, if on the PATH, or {@code java}, the JDK's HttpClient); {@code bench.gateway.heap} of the
- * gateway's JVM [256m]; {@code bench.gateway.jfr} [false] — a flight recording of the gateway per phase;
+ * gateway's JVM [256m]; {@code bench.gateway.jfr} [false] — a flight recording of the gateway, {@code <bench.dir>/gateway.jfr};
  * {@code bench.context-bytes} for the JDK crypto figures [1GiB | 16MiB]; {@code bench.dir} [target/bench-gateway],
  * on the disk under test; {@code bench.openssl} [openssl].
  */
 public record GatewayBenchSettings(boolean smoke, List<Long> largeSizes, List<Long> smallSizes, Duration duration,
                                    int senders, int maxPackages, String encryptTo, String largeClient, String heap,
-                                   boolean jfr,
-                                   long contextBytes, Path dir, String openssl) {
+                                   boolean jfr, long contextBytes, Path dir, String openssl) {
     /** Chunk of the fsync'ed disk baseline, as the issue asks. */
     static final int DISK_CHUNK = 8 * (int) Sizes.MIB;
 
