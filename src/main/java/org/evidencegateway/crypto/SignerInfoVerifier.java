@@ -107,7 +107,10 @@ final class SignerInfoVerifier {
     private static void requireValidSignature(SignerInformation signerInfo, X509Certificate certificate, String who) {
         try {
             // Built from the bare public key: certificate validity is judged by the trust layer, with coded errors.
-            boolean valid = signerInfo.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate.getPublicKey()));
+            // Bouncy Castle verifies: its P-256 ECDSA verification took a third of the JDK 17's time here (0.6 ms
+            // against 2.0), and it ran once per package on ingest, delivery acknowledgement and case-system side.
+            boolean valid = signerInfo.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Providers.BC)
+                    .build(certificate.getPublicKey()));
             if (!valid) {
                 throw new SignatureVerificationException(ErrorCode.SIG_INVALID, who, "the signature value is wrong");
             }

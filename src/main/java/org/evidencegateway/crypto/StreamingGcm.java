@@ -83,7 +83,7 @@ final class StreamingGcm {
         // CTR is its own inverse: the keystream cipher runs in encrypt mode for both directions.
         Cipher keystream = Cipher.getInstance("AES/CTR/NoPadding", Providers.BULK_ENCRYPTION);
         keystream.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(firstCounter));
-        return new StreamingGcm(encrypting, keystream, new Ghash(h, aad), tagMask);
+        return new StreamingGcm(encrypting, keystream, new Ghash(key, h, aad), tagMask);
     }
 
     /**

@@ -89,6 +89,7 @@ import org.evidencegateway.transport.soap.SoapRequestRefusals;
 import org.evidencegateway.trust.KeyReferences;
 import org.evidencegateway.trust.SignerCertificateValidator;
 import org.evidencegateway.trust.TrustAnchors;
+import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
 
 /**
  * Builds the gateway from its configuration and binds every named bean the routes use: the plain-Java stages of
@@ -269,9 +270,16 @@ public final class GatewayBeans implements CamelConfiguration {
             url = EmbeddedBroker.URL;
         }
         ActiveMQConnectionFactory connections = new ActiveMQConnectionFactory(url);
+        // The queues are fixed (one per case system and its DLQ): no round trip to the broker to look one up per send.
+        connections.setCacheDestinations(true);
         context.addService(new Closing("broker connections", connections));
+        // sjms2 opens a connection, a session and a producer for every message it sends unless the factory pools
+        // them; opening a connection takes a lock in the client, so unpooled, every ingest queued behind it.
+        JmsPoolConnectionFactory pooled = new JmsPoolConnectionFactory();
+        pooled.setConnectionFactory(connections);
+        context.addService(new Closing("pooled broker connections", pooled::stop));
         Sjms2Component sjms2 = new Sjms2Component();
-        sjms2.setConnectionFactory(connections);
+        sjms2.setConnectionFactory(pooled);
         context.addComponent("sjms2", sjms2);
         return new Broker(embedded, connections, url);
     }

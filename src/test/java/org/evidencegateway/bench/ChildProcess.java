@@ -38,11 +38,16 @@ public final class ChildProcess {
      * {@code -Xmx<maxHeap>}; the child exits at once on OutOfMemoryError instead of limping on.
      */
     public static List<String> jvm(String maxHeap, Class<?> main, List<String> args) {
+        return jvm(maxHeap, List.of(), main, args);
+    }
+
+    /** Same as {@link #jvm(String, Class, List)}, with more options for the JVM before the class path. */
+    public static List<String> jvm(String maxHeap, List<String> jvmOptions, Class<?> main, List<String> args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + maxHeap, "-XX:+ExitOnOutOfMemoryError",
-                "-cp", System.getProperty("java.class.path"),
-                main.getName()));
+                "-Xmx" + maxHeap, "-XX:+ExitOnOutOfMemoryError"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(args);
         return command;
     }

@@ -1,21 +1,16 @@
 package org.evidencegateway.bench;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Measures packing and opening large packages against OpenSSL on the same files, in the same run, and prints a
@@ -68,7 +63,7 @@ public final class PackBenchmark {
     private void measure(long size) throws Exception {
         String name = Sizes.format(size);
         Path work = dir.resolve(name);
-        deleteTree(work);
+        Disk.deleteTree(work);
         Files.createDirectories(work);
         requireSpace(work, size);
         System.out.println("== " + name + ": generating the evidence file");
@@ -84,17 +79,15 @@ public final class PackBenchmark {
         if (!evidence.sha256().equals(extract.values().get("extract.sha256"))) {
             throw new IllegalStateException("the extracted file differs from the evidence file: " + extract.values());
         }
-        deleteTree(work.resolve("opened"));
+        Disk.deleteTree(work.resolve("opened"));
 
         Path signed = work.resolve("signed.der");
         Path content = work.resolve("content.zip");
         // OpenSSL reads a whole CMS structure into memory and cannot open packages past ~2 GiB: its failure is a result.
-        boolean decrypted = tool("openssl cms -decrypt", size, "decrypt", List.of(openssl, "cms", "-decrypt", "-binary", "-inform", "DER",
-                "-in", pkg.toString(), "-recip", pem(PackageKeys.RECIPIENT_ID, "crt"),
-                "-inkey", pem(PackageKeys.RECIPIENT_ID, "key"), "-out", signed.toString()));
-        boolean verified = decrypted && tool("openssl cms -verify", size, "verify", List.of(openssl, "cms",
-                "-verify", "-binary", "-inform", "DER", "-in", signed.toString(), "-CAfile",
-                rootWithCrl(work).toString(), "-crl_check", "-out", content.toString()));
+        boolean decrypted = tool("openssl cms -decrypt", size, "decrypt", OpenSslCms.decrypt(openssl, pkg,
+                certs.resolve(PackageKeys.RECIPIENT_ID), signed));
+        boolean verified = decrypted && tool("openssl cms -verify", size, "verify", OpenSslCms.verify(openssl,
+                signed, OpenSslCms.rootWithCrl(certs, "kz", work), null, content));
         if (verified) {
             Path resigned = work.resolve("resigned.der");
             tool("openssl cms -sign", size, "sign", List.of(openssl, "cms", "-sign", "-binary", "-nodetach",
@@ -108,7 +101,7 @@ public final class PackBenchmark {
         }
         Files.delete(pkg);
         diskWrite(work.resolve("fsync-test.bin"), size);
-        deleteTree(work);
+        Disk.deleteTree(work);
         System.out.println("== " + name + ": pack " + pack.mibPerSecond() + " MiB/s, extract "
                 + extract.mibPerSecond() + " MiB/s");
     }
@@ -164,21 +157,8 @@ public final class PackBenchmark {
 
     /** Sequential write of {@code size} bytes with one fsync at the end, as {@code dd conv=fsync} does. */
     private void diskWrite(Path file, long size) throws IOException {
-        byte[] chunk = new byte[SyntheticPayload.BLOCK_BYTES];
-        SyntheticPayload.standard().fill(7, chunk);
-        long start = System.nanoTime();
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            for (long left = size; left > 0; left -= chunk.length) {
-                ByteBuffer buffer = ByteBuffer.wrap(chunk, 0, (int) Math.min(left, chunk.length));
-                while (buffer.hasRemaining()) {
-                    out.write(buffer);
-                }
-            }
-            out.force(true);
-        }
-        rows.add(new Row("disk write + fsync", size, (System.nanoTime() - start) / 1e9, null, null, -1, -1, -1,
-                Map.of()));
-        Files.delete(file);
+        double seconds = Disk.fsyncedWriteSeconds(file, size, SyntheticPayload.BLOCK_BYTES);
+        rows.add(new Row("disk write + fsync", size, seconds, null, null, -1, -1, -1, Map.of()));
     }
 
     /** Evidence, package, OpenSSL's decrypted and verified copies and one re-encrypted copy coexist: 5 × size. */
@@ -191,27 +171,8 @@ public final class PackBenchmark {
         }
     }
 
-    /** OpenSSL 3.0's {@code cms} has no {@code -CRLfile}: it reads CRLs from the {@code -CAfile} alongside roots. */
-    private Path rootWithCrl(Path work) throws IOException {
-        Path file = work.resolve("kz-root-ca-with-crl.pem");
-        Files.writeString(file, Files.readString(certs.resolve("kz-root-ca.crt.pem"))
-                + Files.readString(certs.resolve("kz-root-ca.crl.pem")));
-        return file;
-    }
-
     private String pem(String id, String kind) {
         return certs.resolve(id + "." + kind + ".pem").toString();
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     /**

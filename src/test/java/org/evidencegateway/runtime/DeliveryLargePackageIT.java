@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.evidencegateway.bench.LargePackageFile;
 import org.evidencegateway.bench.Sizes;
 import org.evidencegateway.bench.SyntheticPayload;
 import org.evidencegateway.casesystem.DeliveryStore;
@@ -47,7 +48,7 @@ class DeliveryLargePackageIT {
             try {
                 // And a package of 600 MiB of generated evidence
                 UUID id = UUID.randomUUID();
-                LargePackage large = LargePackage.build(dir, PAYLOAD, id);
+                LargePackageFile large = LargePackage.build(dir, PAYLOAD, id);
                 assertThat(large.size()).as("package size").isGreaterThanOrEqualTo(8 * GATEWAY_HEAP);
 
                 try (ChildGateway child = starting.get()) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.evidencegateway.bench.LargePackageFile;
 import org.evidencegateway.bench.Sizes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +40,7 @@ class RestLargeUploadIT {
         try {
             // And a package built around a generated 1 GiB evidence file
             UUID id = UUID.randomUUID();
-            LargePackage large = LargePackage.build(dir, PAYLOAD, id);
+            LargePackageFile large = LargePackage.build(dir, PAYLOAD, id);
             Path pkg = large.file();
             long size = Files.size(pkg);
             assertThat(size).as("package size").isGreaterThanOrEqualTo(8 * GATEWAY_HEAP);

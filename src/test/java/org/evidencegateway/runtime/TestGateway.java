@@ -118,19 +118,20 @@ public final class TestGateway implements AutoCloseable {
 
     /**
      * A gateway on a folder {@link #prepare}d before (perhaps by another JVM), not started: with the settings and the
-     * management port it was prepared with.
+     * management port it was prepared with, and {@code extra} settings on top.
      */
-    public static TestGateway existing(Path dir, int port) {
+    public static TestGateway existing(Path dir, int port, Map<String, String> extra) {
         Properties saved = new Properties();
         try (Reader in = Files.newBufferedReader(dir.resolve(SETTINGS_FILE))) {
             saved.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, String> extra = new LinkedHashMap<>();
-        saved.stringPropertyNames().forEach(name -> extra.put(name, saved.getProperty(name)));
-        int managementPort = Integer.parseInt(extra.remove(MANAGEMENT_PORT));
-        return new TestGateway(dir, port, managementPort, extra);
+        Map<String, String> settings = new LinkedHashMap<>();
+        saved.stringPropertyNames().forEach(name -> settings.put(name, saved.getProperty(name)));
+        settings.putAll(extra);
+        int managementPort = Integer.parseInt(settings.remove(MANAGEMENT_PORT));
+        return new TestGateway(dir, port, managementPort, settings);
     }
 
     /** Starts (again) on the same folder and ports, with the settings it was created with. */
@@ -276,6 +277,16 @@ public final class TestGateway implements AutoCloseable {
 
     public Path dataDir() {
         return dir.resolve("data");
+    }
+
+    /**
+     * The settings this gateway was created with on top of the folder's (what a {@link ChildGateway} passes on),
+     * its management port among them so that {@link #managementUri} reaches the child too.
+     */
+    Map<String, String> extraSettings() {
+        Map<String, String> settings = new LinkedHashMap<>(extra);
+        settings.put(MANAGEMENT_PORT, Integer.toString(managementPort));
+        return settings;
     }
 
     @Override
