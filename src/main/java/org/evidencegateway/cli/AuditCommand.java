@@ -32,16 +32,7 @@ import picocli.CommandLine.Spec;
         description = "The tamper-evident audit log: export, independent verification, per-package proofs.",
         subcommands = {AuditCommand.Export.class, AuditCommand.Prove.class, AuditVerifyCommands.Verify.class,
                 AuditVerifyCommands.VerifyProof.class})
-public final class AuditCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return CommandLine.ExitCode.USAGE;
-    }
-
+public final class AuditCommand extends CommandGroup {
     /** Where the gateway's configuration comes from, as for {@code evgw run}. */
     static final class ConfigOptions {
         @Option(names = "--config", paramLabel = "FILE", defaultValue = "src/main/config/gateway.properties",

@@ -24,16 +24,7 @@ import picocli.CommandLine.Spec;
         description = "Dead letters: list, show, replay to the case system, or discard (operators only).",
         subcommands = {DlqCommand.ListLetters.class, DlqCommand.Show.class, DlqCommand.Replay.class,
                 DlqCommand.Discard.class})
-public final class DlqCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return CommandLine.ExitCode.USAGE;
-    }
-
+public final class DlqCommand extends CommandGroup {
     /** What every {@code evgw dlq} command does: one request, then its answer printed, or the refusal. */
     abstract static class Request implements Callable<Integer> {
         @Spec

@@ -1,10 +1,7 @@
 package org.evidencegateway.cli;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** Entry point of the {@code evgw} command line: one subcommand per job. */
 @Command(name = "evgw", mixinStandardHelpOptions = true, version = "evgw 0.1.0",
@@ -16,20 +13,11 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit codes: 0 success, 1 package refused (the error code says why), 2 usage error,",
                 "3 local failure (a file, key or disk problem on this machine).",
                 "Documentation: docs/partner-guide.md, docs/package-format.md, docs/error-codes.md"})
-public final class EvgwCommand implements Callable<Integer> {
+public final class EvgwCommand extends CommandGroup {
     /** A package failed verification. */
     public static final int REFUSED = 1;
     /** Something on this machine failed: I/O, keys, configuration. */
     public static final int LOCAL_FAILURE = 3;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return CommandLine.ExitCode.USAGE;
-    }
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));

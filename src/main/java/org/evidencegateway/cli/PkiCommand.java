@@ -18,17 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "pki", mixinStandardHelpOptions = true,
         description = "Development PKI: roots, agency, gateway and TLS certificates, CRLs. DEVELOPMENT ONLY.",
         subcommands = {PkiCommand.Init.class, PkiCommand.Issue.class})
-public final class PkiCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    /** Without a subcommand: print usage and exit with 2. */
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return CommandLine.ExitCode.USAGE;
-    }
-
+public final class PkiCommand extends CommandGroup {
     /** {@code evgw pki init}: generates a fresh development PKI into a directory. */
     @Command(name = "init", mixinStandardHelpOptions = true,
             description = "Generate a complete development PKI (unencrypted keys, p12 password 'changeit').")
