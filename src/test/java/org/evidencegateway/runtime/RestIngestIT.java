@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.SocketException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -143,6 +144,20 @@ class RestIngestIT {
         // When it submits, Then the TLS handshake fails: the client never gets an HTTP answer
         assertHandshakeRefused(() -> client.send(submitRequest(TestPackages.valid().packageId(UUID.randomUUID())
                 .build()), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    @Test
+    void tls12_refusesClientCertificateRegisteredForNoParty_beforeTheHandshakeCompletes() throws Exception {
+        // Given a TLS 1.2 client (the server checks the client's certificate before its own Finished message)
+        var tls = TestGateway.tls(GatewayTestPki.UNREGISTERED_CLIENT);
+        try (var socket = (javax.net.ssl.SSLSocket) tls.getSocketFactory()
+                .createSocket("localhost", gateway.uri("/").getPort())) {
+            socket.setEnabledProtocols(new String[] {"TLSv1.2"});
+            socket.setSoTimeout(10_000);
+
+            // When it shakes hands, Then the handshake itself fails, before any request could be sent
+            assertHandshakeRefused(socket::startHandshake);
+        }
     }
 
     @Test
@@ -360,10 +375,16 @@ class RestIngestIT {
         return problem;
     }
 
+    /**
+     * The client gets no HTTP answer, only a TLS failure. Under TLS 1.3 the client sends its request before the
+     * server has checked the client's certificate, so the server's refusal reaches the client either as the
+     * bad_certificate alert (an {@link SSLException}) or, when the server closes with the request unread, as a
+     * connection reset; either way no HTTP response exists.
+     */
     static void assertHandshakeRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
         assertThatThrownBy(call).isInstanceOf(IOException.class).satisfies(e -> assertThat(causes(e))
-                .as("an SSLException in the cause chain of %s", e)
-                .anyMatch(SSLException.class::isInstance));
+                .as("an SSLException or a connection reset in the cause chain of %s", e)
+                .anyMatch(t -> t instanceof SSLException || t instanceof SocketException));
     }
 
     private static List<Throwable> causes(Throwable e) {
