@@ -153,7 +153,7 @@ public final class DeadLetterOperations {
                 // Taken by another operator's action meanwhile.
                 throw new CodedException(ErrorCode.OPS_NOT_DEAD_LETTERED, packageId, record.status());
             }
-            DeadLetter letter = transactions.inTransaction(c -> record(c, action, destination, packageId, actor,
+            DeadLetter letter = transactions.inGroupCommit(c -> record(c, action, destination, packageId, actor,
                     reason));
             finish(action, taken, destination, packageId);
             return letter;

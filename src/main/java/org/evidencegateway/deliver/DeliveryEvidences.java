@@ -69,7 +69,7 @@ public final class DeliveryEvidences {
                 .orElseThrow(() -> new CodedException(ErrorCode.INTERNAL, "case system " + check.destination()
                         + " of package " + check.packageId() + " is not in the party registry with a delivery"));
         Instant now = clock.instant();
-        return transactions.inTransaction(c -> {
+        return transactions.inGroupCommit(c -> {
             PackageRecord record = repository.find(c, check.packageId()).orElseThrow(() -> new SQLException(
                     "claim check of unknown package " + check.packageId()));
             boolean due = !record.status().isFinal();
@@ -154,7 +154,7 @@ public final class DeliveryEvidences {
         SignedEvidence evidence = signer.sign(SubmissionEvidences.about(record, type, now, gatewayId,
                 record.submitter(), code, message, ackSha256));
         details.put("evidenceId", evidence.statement().evidenceId().toString());
-        transactions.inTransaction(c -> {
+        transactions.inGroupCommit(c -> {
             repository.advanceStatus(c, record.packageId(), status, now, timeline);
             repository.saveEvidence(c, evidence);
             audit.append(c, new AuditEvent(event, now, record.packageId(), gatewayId, details));

@@ -48,7 +48,7 @@ public final class PackageRegistrar {
             }
             String storeRef = commitBytes(submission, packageId);
             PackageRecord record = record(submission, storeRef);
-            transactions.inTransaction(c -> insert(c, record, submission.report()));
+            transactions.inGroupCommit(c -> insert(c, record, submission.report()));
             return submission.registered(record, false);
         }
     }

@@ -78,7 +78,7 @@ public final class SubmissionEvidences {
         SignedEvidence evidence = signer.sign(statement(EvidenceType.SUBMISSION_ACCEPTANCE, now, submission,
                 submission.submitter(), null));
         String destination = claimCheck(submission).destination();
-        SignedEvidence recorded = transactions.inTransaction(c -> {
+        SignedEvidence recorded = transactions.inGroupCommit(c -> {
             // Start-up recovery and a repeated submission may queue the same package at once: one records it.
             repository.lock(c, r.packageId());
             Optional<SignedEvidence> earlier = acceptance(c, r.packageId());
@@ -121,7 +121,7 @@ public final class SubmissionEvidences {
         if (evidence != null) {
             details.put("evidenceId", evidence.statement().evidenceId().toString());
         }
-        transactions.inTransaction(c -> {
+        transactions.inGroupCommit(c -> {
             if (evidence != null) {
                 // Not listed under the package it names: a refused upload may name another party's package.
                 repository.saveEvidence(c, evidence, null);

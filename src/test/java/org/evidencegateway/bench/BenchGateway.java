@@ -61,6 +61,11 @@ final class BenchGateway implements AutoCloseable {
     }
 
     /** A new client with its own keep-alive connections, presenting kz-gpo's TLS client certificate. */
+    /** The gateway's process id. */
+    long pid() {
+        return child.pid();
+    }
+
     HttpClient newClient() {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .sslContext(TestGateway.tls(GatewayTestPki.TLS_CLIENTS.get("kz-gpo")))

@@ -49,6 +49,10 @@ class GatewayBenchmarkIT {
                     .isLessThanOrEqualTo(small.accept().percentileMillis(99));
             assertThat(small.accept().percentileMillis(99)).isLessThanOrEqualTo(small.accept().percentileMillis(99.9));
             assertThat(small.delivery().percentileMillis(50)).isPositive();
+            assertThat(small.cost().packages()).isGreaterThanOrEqualTo(small.accepted());
+            assertThat(small.cost().use().gatewaySeconds()).isPositive();
+            assertThat(small.cost().use().benchSeconds()).isPositive();
+            assertThat(small.cost().use().machineBusyShare()).isBetween(0.0, 1.0);
         });
         assertThat(report.small().get(1).offeredRate()).isEqualTo(report.small().get(0).acceptedPerSecond() / 2);
 

@@ -73,8 +73,9 @@ final class ReportTables {
         MarkdownTable table = new MarkdownTable("payload (package)", "load", ">accepted/s",
                 ">vs " + (int) RATE_TARGET + "/s target", ">vs fsync'ed files/s",
                 ">accept p50 / p99 / p99.9 ms", ">delivery p50 / p99 / p99.9 ms", ">refused",
-                ">queue at end of sending", ">delivery caught up", ">gateway peak heap (live after GC)",
-                ">gateway peak RSS");
+                ">queue at end of sending", ">delivery caught up",
+                ">CPU ms per package: gateway / senders + case system (machine busy)",
+                ">gateway peak heap (live after GC)", ">gateway peak RSS");
         for (SmallIngest.Result r : report.small()) {
             int index = report.settings().smallSizes().indexOf((long) r.payload());
             double files = report.fsyncedFiles().get(index);
@@ -92,7 +93,7 @@ final class ReportTables {
                             ? " (" + (r.accepted() - r.delivery().count()) + " not delivered)" : ""),
                     Integer.toString(r.refused()), Long.toString(r.queueDepth()),
                     (r.drained() ? "" : "NOT within ") + String.format(Locale.ROOT, "%.1f s", r.drainSeconds()),
-                    r.memory().heapCell(), r.memory().rssCell());
+                    r.cost().cell(), r.memory().heapCell(), r.memory().rssCell());
         }
         return "### Small packages (gateway heap -Xmx" + report.settings().heap() + ", "
                 + report.settings().duration().toSeconds() + " s measured per run after a warm-up)\n\n" + table;

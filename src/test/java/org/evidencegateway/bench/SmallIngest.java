@@ -75,6 +75,7 @@ final class SmallIngest {
                 + " s warm-up, " + settings.duration().toSeconds() + " s measured");
         Load load = new Load(pool);
         gateway.startPhase();
+        CpuMeter cpu = CpuMeter.start(gateway.pid());
         long start = System.nanoTime();
         long counted = start + warmUp().toNanos();
         long end = counted + settings.duration().toNanos();
@@ -88,9 +89,11 @@ final class SmallIngest {
         List<UUID> accepted = load.accepted(0, Long.MAX_VALUE);
         boolean drained = gateway.arrivals().await(accepted, drainTimeout().toNanos());
         double drainSeconds = (System.nanoTime() - sent) / 1e9;
+        Cost cost = new Cost(cpu.stop(), accepted.size());
         BenchGateway.PhaseMemory memory = gateway.endPhase();
         gateway.requireAlive();
-        Result result = load.result(payload, mode, rate, counted, end, queueDepth, drained, drainSeconds, memory);
+        Result result = load.result(payload, mode, rate, counted, end, queueDepth, drained, drainSeconds, memory,
+                cost);
         System.out.println("== small " + Sizes.format(payload) + ", " + mode + ": " + result.summary());
         return result;
     }
@@ -192,7 +195,7 @@ final class SmallIngest {
         }
 
         Result result(int payload, String mode, double rate, long from, long end, long queueDepth, boolean drained,
-                      double drainSeconds, BenchGateway.PhaseMemory memory) {
+                      double drainSeconds, BenchGateway.PhaseMemory memory, Cost cost) {
             long to = Math.min(end, exhaustedAt.get());
             if (to <= from) {
                 throw new IllegalStateException("the " + pool.size() + " packages built ran out during the warm-up;"
@@ -223,7 +226,7 @@ final class SmallIngest {
             double seconds = (to - from) / 1e9;
             return new Result(payload, acceptedCount == 0 ? 0 : bytes / acceptedCount, mode, rate, seconds,
                     acceptedCount, refused, exhausted, Latencies.of(accept, acceptedCount),
-                    Latencies.of(delivery, deliveredCount), queueDepth, drained, drainSeconds, memory);
+                    Latencies.of(delivery, deliveredCount), queueDepth, drained, drainSeconds, memory, cost);
         }
     }
 
@@ -239,10 +242,11 @@ final class SmallIngest {
      * @param queueDepth     claim checks waiting for delivery when sending stopped
      * @param drained        whether every accepted package was stored within the drain timeout
      * @param drainSeconds   from the end of sending until the last package was stored (or the timeout)
+     * @param cost           CPU spent from the first package sent (warm-up included) until delivery caught up
      */
     record Result(int payload, long packageBytes, String mode, double offeredRate, double seconds, int accepted,
                   int refused, boolean exhausted, Latencies accept, Latencies delivery, long queueDepth,
-                  boolean drained, double drainSeconds, BenchGateway.PhaseMemory memory) {
+                  boolean drained, double drainSeconds, BenchGateway.PhaseMemory memory, Cost cost) {
         double acceptedPerSecond() {
             return accepted / seconds;
         }
@@ -252,7 +256,15 @@ final class SmallIngest {
                             + " delivery %s ms (%d of %d), queue %d at the end, drained %s in %.1f s, heap %s",
                     acceptedPerSecond(), accepted, refused, exhausted ? ", pool exhausted" : "", accept.summary(),
                     delivery.summary(), delivery.count(), accepted, queueDepth, drained ? "yes" : "NO",
-                    drainSeconds, memory.heapCell());
+                    drainSeconds, memory.heapCell()) + ", CPU per package ms (gateway / senders + case system) "
+                    + cost.cell();
+        }
+    }
+
+    /** CPU spent on a whole run, sending and delivery, and the packages accepted in it (warm-up included). */
+    record Cost(CpuMeter.Use use, int packages) {
+        String cell() {
+            return packages == 0 ? "-" : use.perPackage(packages);
         }
     }
 }

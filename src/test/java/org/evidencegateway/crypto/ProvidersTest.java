@@ -1,0 +1,62 @@
+package org.evidencegateway.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.ECPrivateKey;
+import java.security.spec.ECParameterSpec;
+import org.junit.jupiter.api.Test;
+
+class ProvidersTest {
+    @Test
+    void signsInSoftware_anEcKeyHeldInMemory() throws Exception {
+        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+        ec.initialize(256);
+
+        assertThat(Providers.signsInSoftware(ec.generateKeyPair().getPrivate())).isTrue();
+    }
+
+    @Test
+    void leavesRsaKeysToTheJdk() throws Exception {
+        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(2048);
+
+        assertThat(Providers.signsInSoftware(rsa.generateKeyPair().getPrivate())).isFalse();
+    }
+
+    @Test
+    void leavesAKeyWithoutPkcs8EncodingToItsOwnProvider_asATokenKeyIs() throws Exception {
+        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+        ec.initialize(256);
+        ECParameterSpec params = ((ECPrivateKey) ec.generateKeyPair().getPrivate()).getParams();
+        ECPrivateKey inToken = new ECPrivateKey() {
+            @Override
+            public BigInteger getS() {
+                throw new UnsupportedOperationException("sensitive");
+            }
+
+            @Override
+            public String getAlgorithm() {
+                return "EC";
+            }
+
+            @Override
+            public String getFormat() {
+                return null;
+            }
+
+            @Override
+            public byte[] getEncoded() {
+                return null;
+            }
+
+            @Override
+            public ECParameterSpec getParams() {
+                return params;
+            }
+        };
+
+        assertThat(Providers.signsInSoftware(inToken)).isFalse();
+    }
+}
