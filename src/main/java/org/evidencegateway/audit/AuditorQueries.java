@@ -77,20 +77,20 @@ public final class AuditorQueries {
 
     /** The checkpoint of the largest tree size. */
     public CheckpointView latestCheckpoint() {
-        return CheckpointView.of(transactions.inTransaction(this::latest));
+        return CheckpointView.of(transactions.reading(this::latest));
     }
 
     /** The next page of checkpoints after tree size {@code after} (-1 for the first page). */
     public CheckpointPage checkpoints(long after) {
         requireAtLeast("after", after, -1);
-        List<StoredCheckpoint> page = transactions.inTransaction(
+        List<StoredCheckpoint> page = transactions.reading(
                 c -> LedgerReader.checkpointsAfter(c, after, MAX_CHECKPOINTS));
         return new CheckpointPage(after, page.stream().map(CheckpointView::of).toList());
     }
 
     /** Entries [start, end): 0 ≤ start &lt; end ≤ tree size, at most {@link #MAX_ENTRIES} of them. */
     public EntryPage entries(long start, long end) {
-        return transactions.inTransaction(c -> {
+        return transactions.reading(c -> {
             long size = LedgerReader.treeSize(c);
             requireAtLeast("start", start, 0);
             if (end <= start || end > size || end - start > MAX_ENTRIES) {
@@ -107,7 +107,7 @@ public final class AuditorQueries {
 
     /** The inclusion proof of a leaf in a tree size (null: the latest checkpoint's). */
     public InclusionProof inclusion(long leafIndex, Long treeSize) {
-        return transactions.inTransaction(c -> {
+        return transactions.reading(c -> {
             long size = treeSize != null ? treeSize : latest(c).treeSize();
             requireTreeSize(c, "treeSize", size);
             if (leafIndex < 0 || leafIndex >= size) {
@@ -121,7 +121,7 @@ public final class AuditorQueries {
 
     /** The consistency proof from tree size {@code from} to {@code to} (null: the latest checkpoint's). */
     public ConsistencyProof consistency(long from, Long to) {
-        return transactions.inTransaction(c -> {
+        return transactions.reading(c -> {
             long size = to != null ? to : latest(c).treeSize();
             requireTreeSize(c, "to", size);
             if (from < 0 || from > size) {
@@ -148,7 +148,7 @@ public final class AuditorQueries {
 
     /** The certificates an export carries (docs/audit-log.md §9); for convenience: auditors pin their own. */
     public Certificates certificates() {
-        StoredCheckpoint latest = transactions.inTransaction(this::latest);
+        StoredCheckpoint latest = transactions.reading(this::latest);
         try {
             byte[] response = latest.timeStampResponse().orElse(null);
             return new Certificates(PackageProver.pem(signer.credential().chain()),

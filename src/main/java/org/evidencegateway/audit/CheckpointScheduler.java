@@ -114,7 +114,7 @@ public final class CheckpointScheduler {
     }
 
     private Tick timestampPending(Optional<Long> issued) {
-        List<StoredCheckpoint> pending = transactions.inTransaction(LedgerReader::pendingTimestamps);
+        List<StoredCheckpoint> pending = transactions.reading(LedgerReader::pendingTimestamps);
         int done = 0;
         for (StoredCheckpoint checkpoint : pending) {
             byte[] response;

@@ -89,7 +89,7 @@ public final class DeadLetterOperations {
         List<DeadLetter> letters = new ArrayList<>();
         for (String d : destination == null ? destinations : List.of(destination)) {
             for (ClaimCheck check : queues.browse(d)) {
-                letters.add(find(check.packageId()).map(r -> transactions.inTransaction(c -> deadLetter(c, d, r)))
+                letters.add(find(check.packageId()).map(r -> transactions.reading(c -> deadLetter(c, d, r)))
                         .orElseGet(() -> unrecorded(d, check)));
             }
         }
@@ -100,7 +100,7 @@ public final class DeadLetterOperations {
     public DeadLetterDetail show(UUID packageId) {
         PackageRecord record = requireRecord(packageId);
         String destination = requireDeadLettered(record);
-        return transactions.inTransaction(c -> new DeadLetterDetail(deadLetter(c, destination, record),
+        return transactions.reading(c -> new DeadLetterDetail(deadLetter(c, destination, record),
                 repository.timeline(c, packageId), evidences(c, packageId)));
     }
 
@@ -230,7 +230,7 @@ public final class DeadLetterOperations {
     }
 
     private Optional<PackageRecord> find(UUID packageId) {
-        return transactions.inTransaction(c -> repository.find(c, packageId));
+        return transactions.reading(c -> repository.find(c, packageId));
     }
 
     /** The destination on whose dead-letter queue the package's claim check waits. */

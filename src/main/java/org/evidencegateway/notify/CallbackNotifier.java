@@ -66,7 +66,7 @@ public final class CallbackNotifier {
 
     /** Attempts every notification due now; returns how many were attempted. */
     public int tick() {
-        List<Due> due = transactions.inTransaction(c -> outbox.due(c, clocks.timing().instant(), BATCH));
+        List<Due> due = transactions.reading(c -> outbox.due(c, clocks.timing().instant(), BATCH));
         for (Due notification : due) {
             attempt(notification);
         }

@@ -46,20 +46,20 @@ public final class PackageQueries {
 
     public PackageView status(X509Certificate client, UUID packageId) {
         PackageRecord record = visibleRecord(client, packageId);
-        List<PackageEvent> timeline = transactions.inTransaction(c -> repository.timeline(c, packageId));
+        List<PackageEvent> timeline = transactions.reading(c -> repository.timeline(c, packageId));
         return new PackageView(record.packageId(), record.status(), record.receivedAt(), record.packageSha256(),
                 record.kind(), record.caseReference(), record.sender(), record.recipient(), timeline);
     }
 
     public List<SignedEvidence> evidences(X509Certificate client, UUID packageId) {
         visibleRecord(client, packageId);
-        List<byte[]> stored = transactions.inTransaction(c -> repository.evidences(c, packageId));
+        List<byte[]> stored = transactions.reading(c -> repository.evidences(c, packageId));
         return stored.stream().map(SignedEvidence::readStored).toList();
     }
 
     private PackageRecord visibleRecord(X509Certificate client, UUID packageId) {
         RegisteredParty reader = parties.get().requireTlsClient(client);
-        PackageRecord record = transactions.inTransaction(c -> repository.find(c, packageId))
+        PackageRecord record = transactions.reading(c -> repository.find(c, packageId))
                 .orElseThrow(() -> new AuthorizationException(ErrorCode.AUTH_NOT_VISIBLE, packageId, reader.id()));
         authorizer.requireMayRead(reader, record.sender(), record.recipient(), packageId);
         return record;

@@ -21,7 +21,7 @@ public final class PackageRecovery {
     }
 
     public List<Submission> unqueued() {
-        List<PackageRecord> records = transactions.inTransaction(c -> repository.withStatus(c, PackageStatus.RECEIVED));
+        List<PackageRecord> records = transactions.reading(c -> repository.withStatus(c, PackageStatus.RECEIVED));
         return records.stream().map(Submission::recovered).toList();
     }
 }

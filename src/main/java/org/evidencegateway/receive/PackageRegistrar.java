@@ -42,7 +42,7 @@ public final class PackageRegistrar {
         UUID packageId = submission.report().manifest().packageId();
         // One upload per package id at a time: look-up, store and insert must not interleave with another's.
         synchronized (locks[Math.floorMod(packageId.hashCode(), locks.length)]) {
-            Optional<PackageRecord> existing = transactions.inTransaction(c -> repository.find(c, packageId));
+            Optional<PackageRecord> existing = transactions.reading(c -> repository.find(c, packageId));
             if (existing.isPresent()) {
                 return duplicate(submission, existing.get());
             }

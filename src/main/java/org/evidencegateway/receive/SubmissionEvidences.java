@@ -71,7 +71,7 @@ public final class SubmissionEvidences {
     public Receipt accepted(Submission submission) {
         PackageRecord r = submission.record();
         if (!submission.needsQueueing()) {
-            SignedEvidence original = transactions.inTransaction(c -> originalAcceptance(c, r.packageId()));
+            SignedEvidence original = transactions.reading(c -> originalAcceptance(c, r.packageId()));
             return new Receipt(r.packageId(), r.status(), r.receivedAt(), r.packageSha256(), original, true);
         }
         Instant now = clock.instant();

@@ -13,8 +13,9 @@ import javax.sql.DataSource;
 /**
  * Group commit: units of work handed in at about the same time by different threads run one after another in one
  * transaction, each inside its own savepoint, and are made durable by one commit. A unit that throws is undone alone
- * (rolled back to its savepoint) and only its caller sees the exception; if the commit fails, every caller of the
- * group does. No caller returns before the commit that holds its work.
+ * (rolled back to its savepoint) and only its caller sees the exception; if the commit (or what must follow it to
+ * make it durable) fails, every caller of the group does. No caller returns before the commit that holds its work is
+ * durable.
  *
  * <p>Whoever holds the commit lock runs the work of everyone waiting — there is no thread of its own — so a caller
  * waits at most for the group before its own. Audit appends serialise on one lock held until commit; run one at a
@@ -25,12 +26,20 @@ import javax.sql.DataSource;
 final class GroupCommit {
     private final DataSource dataSource;
     private final int maxUnits;
+    private final AfterCommit afterCommit;
     private final Queue<Unit<?>> waiting = new ConcurrentLinkedQueue<>();
     private final ReentrantLock commitLock = new ReentrantLock();
 
-    GroupCommit(DataSource dataSource, int maxUnits) {
+    /** What runs once a group's commit succeeded, before its callers return (making the commit durable). */
+    @FunctionalInterface
+    interface AfterCommit {
+        void run(Connection committed) throws SQLException;
+    }
+
+    GroupCommit(DataSource dataSource, int maxUnits, AfterCommit afterCommit) {
         this.dataSource = dataSource;
         this.maxUnits = maxUnits;
+        this.afterCommit = afterCommit;
     }
 
     /** Runs {@code work} in the next group; returns its result once the group is committed. */
@@ -74,6 +83,7 @@ final class GroupCommit {
                     unit.runIn(c);
                 }
                 c.commit();
+                afterCommit.run(c);
             } catch (SQLException | RuntimeException | Error e) {
                 rollbackQuietly(c, e);
                 throw e;

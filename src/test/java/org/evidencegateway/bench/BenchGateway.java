@@ -16,6 +16,7 @@ import org.evidencegateway.runtime.ChildGateway;
 import org.evidencegateway.runtime.GatewayTestPki;
 import org.evidencegateway.runtime.TestCaseSystem;
 import org.evidencegateway.runtime.TestGateway;
+import org.evidencegateway.store.TestDatabases;
 
 /**
  * The system under test: a real gateway in a child JVM with its own heap limit (the development configuration on the
@@ -45,13 +46,14 @@ final class BenchGateway implements AutoCloseable {
 
     /**
      * Starts the case system and the gateway (JVM with {@code -Xmx<heap>}, plus {@code jvmOptions}) under
-     * {@code dir}.
+     * {@code dir}, on H2 in that folder or on a fresh database of the embedded PostgreSQL server ({@code db}).
      */
-    static BenchGateway start(Path dir, String heap, List<String> jvmOptions) throws Exception {
+    static BenchGateway start(Path dir, String heap, List<String> jvmOptions, String db) throws Exception {
         TestCaseSystem caseSystem = TestCaseSystem.prepare(CASE_SYSTEM, dir.resolve(CASE_SYSTEM)).start();
         try {
             TestGateway gateway = TestGateway.prepareDelivering(dir.resolve("gateway"),
-                    Map.of(CASE_SYSTEM, caseSystem.endpoint()), Map.of());
+                    Map.of(CASE_SYSTEM, caseSystem.endpoint()),
+                    "postgresql".equals(db) ? TestDatabases.freshPostgres() : Map.of());
             ChildGateway child = ChildGateway.start(gateway, heap, jvmOptions, false);
             return new BenchGateway(caseSystem, gateway, child, new StoreWatch(caseSystem.store()));
         } catch (Exception | Error e) {

@@ -18,12 +18,14 @@ import java.util.function.UnaryOperator;
  * {@code bench.gateway.large-client} that uploads the large packages [curl] ({@code curl}, streaming the file with
  * OpenSSL's TLS, if on the PATH, or {@code java}, the JDK's HttpClient); {@code bench.gateway.heap} of the
  * gateway's JVM [256m]; {@code bench.gateway.jfr} [false] — a flight recording of the gateway, {@code <bench.dir>/gateway.jfr};
+ * {@code bench.gateway.db}, the gateway's database [h2] ({@code h2}: the embedded default, a file under the gateway's
+ * folder; {@code postgresql}: an embedded PostgreSQL server started by the benchmark, the production choice);
  * {@code bench.context-bytes} for the JDK crypto figures [1GiB | 16MiB]; {@code bench.dir} [target/bench-gateway],
  * on the disk under test; {@code bench.openssl} [openssl].
  */
 public record GatewayBenchSettings(boolean smoke, List<Long> largeSizes, List<Long> smallSizes, Duration duration,
                                    int senders, int maxPackages, String encryptTo, String largeClient, String heap,
-                                   boolean jfr, long contextBytes, Path dir, String openssl) {
+                                   boolean jfr, String db, long contextBytes, Path dir, String openssl) {
     /** Chunk of the fsync'ed disk baseline, as the issue asks. */
     static final int DISK_CHUNK = 8 * (int) Sizes.MIB;
 
@@ -51,6 +53,7 @@ public record GatewayBenchSettings(boolean smoke, List<Long> largeSizes, List<Lo
                 setting.get("bench.gateway.large-client", "curl", "curl"),
                 setting.get("bench.gateway.heap", "256m", "256m"),
                 Boolean.parseBoolean(setting.get("bench.gateway.jfr", "false", "false")),
+                setting.get("bench.gateway.db", "h2", "h2"),
                 Sizes.parse(setting.get("bench.context-bytes", "1GiB", "16MiB")),
                 Path.of(setting.get("bench.dir", "target/bench-gateway", "target/bench-gateway-smoke"))
                         .toAbsolutePath(),
@@ -60,7 +63,7 @@ public record GatewayBenchSettings(boolean smoke, List<Long> largeSizes, List<Lo
     /** Same settings in another folder (the smoke test runs in its own temporary folder). */
     public GatewayBenchSettings in(Path folder) {
         return new GatewayBenchSettings(smoke, largeSizes, smallSizes, duration, senders, maxPackages, encryptTo,
-                largeClient, heap, jfr, contextBytes, folder, openssl);
+                largeClient, heap, jfr, db, contextBytes, folder, openssl);
     }
 
     /** The gateway heap limit in bytes. */

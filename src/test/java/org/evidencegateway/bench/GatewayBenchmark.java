@@ -41,12 +41,15 @@ public final class GatewayBenchmark {
         String machine = Machine.describe(settings.dir(), settings.openssl());
         System.out.println(machine);
         Crypto crypto = crypto();
+        PublicKeyFloor.Result publicKeys = PublicKeyFloor.measure(settings.encryptTo(),
+                settings.smoke() ? Duration.ofMillis(100) : Duration.ofSeconds(2));
+        System.out.println("== public-key operations of one small package: " + publicKeys.describe());
         List<LargeIngest.Result> large = new ArrayList<>();
         List<SmallIngest.Result> small = new ArrayList<>();
         List<Double> fsyncedFiles = new ArrayList<>();
         Path run = settings.dir().resolve("run");
         Disk.deleteTree(run);
-        try (BenchGateway gateway = BenchGateway.start(run, settings.heap(), jvmOptions())) {
+        try (BenchGateway gateway = BenchGateway.start(run, settings.heap(), jvmOptions(), settings.db())) {
             LargeIngest largeIngest = new LargeIngest(gateway, settings);
             for (long size : settings.largeSizes()) {
                 large.add(largeIngest.measure(size));
@@ -58,8 +61,8 @@ public final class GatewayBenchmark {
                 small.addAll(smallIngest.measure(Math.toIntExact(size)));
             }
         }
-        Report report = new Report(settings, machine, began, Instant.now(), Machine.loadAverage(), crypto, large,
-                fsyncedFiles, small);
+        Report report = new Report(settings, machine, began, Instant.now(), Machine.loadAverage(), crypto,
+                publicKeys, large, fsyncedFiles, small);
         Files.writeString(settings.dir().resolve("results.md"), report.markdown());
         System.out.println("written to " + settings.dir().resolve("results.md"));
         Disk.deleteTree(run);
@@ -91,11 +94,13 @@ public final class GatewayBenchmark {
 
     /** Everything one run measured, and its Markdown. */
     public record Report(GatewayBenchSettings settings, String machine, Instant began, Instant ended,
-                         String loadAtEnd, Crypto crypto, List<LargeIngest.Result> large, List<Double> fsyncedFiles,
+                         String loadAtEnd, Crypto crypto, PublicKeyFloor.Result publicKeys,
+                         List<LargeIngest.Result> large, List<Double> fsyncedFiles,
                          List<SmallIngest.Result> small) {
         public String markdown() {
             return machine + "\n- finished: " + ended + " (began " + began + "), load average at the end: "
-                    + loadAtEnd + "\n- gateway JVM: -Xmx" + settings.heap() + ", small packages encrypted to the"
+                    + loadAtEnd + "\n- gateway JVM: -Xmx" + settings.heap() + ", database " + settings.db()
+                    + ", small packages encrypted to the"
                     + " gateway's " + settings.encryptTo().toUpperCase(Locale.ROOT) + " key, " + settings.senders()
                     + " senders at the maximum rate, " + settings.duration().toSeconds() + " s per run"
                     + (settings.smoke() ? " — SMOKE MODE: tiny sizes, figures meaningless" : "") + "\n\n"

@@ -23,6 +23,8 @@ class GatewayBenchmarkIT {
         // Then the baselines were measured
         assertThat(report.crypto().sha256()).isPositive();
         assertThat(report.crypto().aesGcm()).isPositive();
+        assertThat(report.publicKeys().ops()).hasSize(5).allSatisfy(op -> assertThat(op.millis()).isPositive());
+        assertThat(report.publicKeys().ceilingPerSecond()).isPositive();
         assertThat(report.fsyncedFiles()).hasSize(1).allSatisfy(rate -> assertThat(rate).isPositive());
 
         // And the large package was verified by OpenSSL, accepted with a receipt, then stored at the case system,

@@ -17,6 +17,9 @@ final class ReportTables {
         String context = Sizes.format(report.settings().contextBytes());
         table.add("JDK SHA-256, 64 KiB updates in memory", context, mibs(report.crypto().sha256()), "");
         table.add("JDK AES-256-GCM encrypt, 64 KiB updates in memory", context, mibs(report.crypto().aesGcm()), "");
+        PublicKeyFloor.Result keys = report.publicKeys();
+        table.add("public-key operations of one small package, one thread, in memory: " + keys.describe(), "",
+                String.format(Locale.ROOT, "%.0f packages/s", keys.ceilingPerSecond()), "");
         for (LargeIngest.Result r : report.large()) {
             if (r.skipped() != null) {
                 continue;
@@ -71,7 +74,7 @@ final class ReportTables {
 
     static String small(GatewayBenchmark.Report report) {
         MarkdownTable table = new MarkdownTable("payload (package)", "load", ">accepted/s",
-                ">vs " + (int) RATE_TARGET + "/s target", ">vs fsync'ed files/s",
+                ">vs " + (int) RATE_TARGET + "/s target", ">vs fsync'ed files/s", ">vs public-key ceiling",
                 ">accept p50 / p99 / p99.9 ms", ">delivery p50 / p99 / p99.9 ms", ">refused",
                 ">queue at end of sending", ">delivery caught up",
                 ">CPU ms per package: gateway / senders + case system (machine busy)",
@@ -88,7 +91,9 @@ final class ReportTables {
                     r.mode() + (r.exhausted() ? ", packages ran out" : ""),
                     String.format(Locale.ROOT, "%.0f", r.acceptedPerSecond()),
                     ratio(r.acceptedPerSecond() / RATE_TARGET, r.acceptedPerSecond() >= RATE_TARGET),
-                    String.format(Locale.ROOT, "%.2f×", r.acceptedPerSecond() / files), accept,
+                    String.format(Locale.ROOT, "%.2f×", r.acceptedPerSecond() / files),
+                    String.format(Locale.ROOT, "%.2f×", r.acceptedPerSecond() / report.publicKeys().ceilingPerSecond()),
+                    accept,
                     r.delivery().summary() + (r.delivery().count() < r.accepted()
                             ? " (" + (r.accepted() - r.delivery().count()) + " not delivered)" : ""),
                     Integer.toString(r.refused()), Long.toString(r.queueDepth()),

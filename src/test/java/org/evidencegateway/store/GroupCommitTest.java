@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,7 +41,7 @@ class GroupCommitTest {
     void groupCommit_undoesOnlyTheUnitsThatFail_andCommitsTheRestInOneTransaction(TestDatabases.Kind kind)
             throws Exception {
         try (HikariDataSource db = withTable(kind)) {
-            GroupCommit group = new GroupCommit(db, 64);
+            GroupCommit group = new GroupCommit(db, 64, c -> { });
             group.run(c -> insert(c, 0));
             CountDownLatch release = new CountDownLatch(1);
             Future<Integer> blocker = running(group, release);
@@ -80,7 +78,7 @@ class GroupCommitTest {
     @MethodSource("databases")
     void groupCommit_takesAtMostItsLimit_perCommit(TestDatabases.Kind kind) throws Exception {
         try (HikariDataSource db = withTable(kind)) {
-            GroupCommit group = new GroupCommit(db, 2);
+            GroupCommit group = new GroupCommit(db, 2, c -> { });
             CountDownLatch release = new CountDownLatch(1);
             Future<Integer> blocker = running(group, release);
             List<Future<Integer>> waiting = new ArrayList<>();
@@ -106,7 +104,7 @@ class GroupCommitTest {
     void groupCommit_failsItsCallers_andKeepsNothing_whenTheCommitFails(TestDatabases.Kind kind) throws Exception {
         try (HikariDataSource db = withTable(kind)) {
             // Given a database whose commit fails
-            GroupCommit group = new GroupCommit(failingCommits(db), 64);
+            GroupCommit group = new GroupCommit(ObservedDataSource.of(db, new ArrayList<>(), true), 64, c -> { });
 
             // When work is handed in, Then its caller sees the commit's failure and nothing of the work is kept
             assertThatThrownBy(() -> group.run(c -> insert(c, 1))).isInstanceOf(SQLException.class)
@@ -169,33 +167,6 @@ class GroupCommitTest {
         while (group.waitingUnits() != units) {
             assertThat(System.nanoTime()).as("%d units waiting", units).isLessThan(deadline);
             Thread.sleep(5);
-        }
-    }
-
-    /** {@code db}, except that every commit fails. */
-    private static DataSource failingCommits(HikariDataSource db) {
-        return (DataSource) Proxy.newProxyInstance(GroupCommitTest.class.getClassLoader(),
-                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
-                    Object result = invoke(method, db, args);
-                    return result instanceof Connection c ? failingCommit(c) : result;
-                });
-    }
-
-    private static Connection failingCommit(Connection connection) {
-        return (Connection) Proxy.newProxyInstance(GroupCommitTest.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("commit")) {
-                        throw new SQLException("commit refused");
-                    }
-                    return invoke(method, connection, args);
-                });
-    }
-
-    private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
         }
     }
 }

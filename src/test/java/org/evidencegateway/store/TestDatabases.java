@@ -4,14 +4,19 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.evidencegateway.config.GatewayConfig;
 
 /**
  * Real databases for tests: an in-memory H2 per call, and one embedded PostgreSQL server (real binaries, started
  * once per JVM) with a fresh database per call. Tests that must hold on both take {@link #all()} as parameters.
  */
 public final class TestDatabases {
+    private static final String URL = GatewayConfig.DB_URL.name();
+    private static final String USER = GatewayConfig.DB_USER.name();
+    private static final String PASSWORD = GatewayConfig.DB_PASSWORD.name();
     private static EmbeddedPostgres postgres;
 
     /** The kinds of database the gateway supports. */
@@ -26,17 +31,30 @@ public final class TestDatabases {
 
     /** A fresh, migrated, empty database of that kind; close it after the test. */
     public static HikariDataSource fresh(Kind kind) {
-        String name = "evgw_" + UUID.randomUUID().toString().replace("-", "");
         if (kind == Kind.H2) {
-            return Database.open("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
+            return Database.open("jdbc:h2:mem:" + freshName() + ";DB_CLOSE_DELAY=-1", "sa", "");
         }
+        Map<String, String> settings = freshPostgres();
+        return Database.open(settings.get(URL), settings.get(USER), settings.get(PASSWORD));
+    }
+
+    /**
+     * A fresh, empty database on the embedded PostgreSQL server, as the gateway's settings ({@code gateway.db.url},
+     * {@code .user}, {@code .password}) for a gateway in another JVM; the server lives as long as this JVM.
+     */
+    public static Map<String, String> freshPostgres() {
+        String name = freshName();
         EmbeddedPostgres server = postgres();
         try (var c = server.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
-        return Database.open(server.getJdbcUrl("postgres", name), "postgres", "postgres");
+        return Map.of(URL, server.getJdbcUrl("postgres", name), USER, "postgres", PASSWORD, "postgres");
+    }
+
+    private static String freshName() {
+        return "evgw_" + UUID.randomUUID().toString().replace("-", "");
     }
 
     private static synchronized EmbeddedPostgres postgres() {
