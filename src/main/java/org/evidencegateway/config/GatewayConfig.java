@@ -62,8 +62,9 @@ public final class GatewayConfig {
     public static final ConfigKey<Boolean> DELIVERY_ENABLED = ConfigKey.flag("gateway.delivery.enabled", "true",
             "Whether packages are delivered; false keeps accepted packages on their queues (a receive-only gateway).");
     public static final ConfigKey<Integer> DELIVERY_CONSUMERS = ConfigKey.count(
-            "gateway.delivery.concurrent-consumers", "2",
-            "Deliveries under way at once per case system (packages of one case still go one after another).");
+            "gateway.delivery.concurrent-consumers", "8",
+            "Deliveries under way at once per case system (packages of one case still go one after another); a "
+                    + "delivery mostly waits for the case system, so a few per core keep up with ingest.");
     public static final ConfigKey<Duration> DELIVERY_INITIAL_RETRY_DELAY = ConfigKey.duration(
             "gateway.delivery.initial-retry-delay", "PT5S",
             "Wait before the first retry of a delivery that failed transiently; doubled (with jitter) on every retry.");

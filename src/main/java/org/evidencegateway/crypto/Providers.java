@@ -1,8 +1,13 @@
 package org.evidencegateway.crypto;
 
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.interfaces.ECPrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /** The JCA providers the CMS layer asks for by purpose, in one place. */
@@ -22,6 +27,9 @@ final class Providers {
      */
     static final String BULK_ENCRYPTION = "SunJCE";
 
+    /** Keys converted by {@link #inBouncyCastle}, held as long as the key they were made from. */
+    private static final Map<PrivateKey, PrivateKey> BC_KEYS = new WeakHashMap<>();
+
     private Providers() {
     }
 
@@ -32,5 +40,26 @@ final class Providers {
      */
     static boolean signsInSoftware(PrivateKey key) {
         return key instanceof ECPrivateKey && "PKCS#8".equals(key.getFormat());
+    }
+
+    /**
+     * {@code key} as Bouncy Castle's own key object, made once per key: given another provider's key, Bouncy Castle
+     * rebuilds the curve for every signature and so cannot reuse its precomputed multiples of the generator (0.3–0.4
+     * ms a P-256 signature instead of 0.1 ms here).
+     */
+    static PrivateKey inBouncyCastle(PrivateKey key) {
+        synchronized (BC_KEYS) {
+            return BC_KEYS.computeIfAbsent(key, Providers::convert);
+        }
+    }
+
+    private static PrivateKey convert(PrivateKey key) {
+        try {
+            return KeyFactory.getInstance(key.getAlgorithm(), BC).generatePrivate(
+                    new PKCS8EncodedKeySpec(key.getEncoded()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("Bouncy Castle cannot read the " + key.getAlgorithm() + " key: "
+                    + e.getMessage(), e);
+        }
     }
 }

@@ -70,8 +70,9 @@ public final class SignedDataWriter {
     private static SignerInfoGenerator signerInfoGenerator(Signer signer, Instant signingTime)
             throws GeneralSecurityException, OperatorCreationException, CMSException {
         JcaContentSignerBuilder builder = new JcaContentSignerBuilder(signer.scheme().jcaName(signer.digest()));
-        ContentSigner contentSigner = (Providers.signsInSoftware(signer.key()) ? builder.setProvider(Providers.BC)
-                : builder).build(signer.key());
+        ContentSigner contentSigner = Providers.signsInSoftware(signer.key())
+                ? builder.setProvider(Providers.BC).build(Providers.inBouncyCastle(signer.key()))
+                : builder.build(signer.key());
         AttributeTable extra = new AttributeTable(attributes(signer.certificate(), signingTime));
         return new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
                 .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(extra))

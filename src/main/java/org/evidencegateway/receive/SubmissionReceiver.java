@@ -3,6 +3,7 @@ package org.evidencegateway.receive;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -59,7 +60,7 @@ public final class SubmissionReceiver {
         try {
             spooled = store.newSpoolFile();
             Sha256.HashingOutputStream hashing;
-            try (OutputStream out = store.spoolOutput(spooled)) {
+            try (OutputStream out = Files.newOutputStream(spooled)) {
                 hashing = Sha256.hashing(out);
                 copyAtMost(body, hashing);
             }

@@ -2,7 +2,6 @@ package org.evidencegateway.store;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,14 +26,6 @@ public final class PackageStore {
     /** A fresh spool file for an upload in progress. */
     public Path newSpoolFile() throws IOException {
         return Files.createTempFile(spool, "upload-", ".p7m");
-    }
-
-    /**
-     * Writes to a spool file; the disk starts writing it while the upload goes on ({@link WriteBehind}), so that the
-     * fsync of {@link #commit} finds little left to do. The caller closes the stream.
-     */
-    public OutputStream spoolOutput(Path spooled) throws IOException {
-        return WriteBehind.open(spooled);
     }
 
     /**

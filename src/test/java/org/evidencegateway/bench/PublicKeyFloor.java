@@ -1,6 +1,7 @@
 package org.evidencegateway.bench;
 
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Provider;
@@ -8,6 +9,7 @@ import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -119,14 +121,16 @@ final class PublicKeyFloor {
         });
     }
 
+    /** The other side's public key arrives in every package: decoded each time, so no precomputation is reused. */
     private static double agreement(KeyPair recipient, Duration each) throws GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BC);
         generator.initialize(((java.security.interfaces.ECKey) recipient.getPublic()).getParams());
-        KeyPair ephemeral = generator.generateKeyPair();
+        byte[] ephemeral = generator.generateKeyPair().getPublic().getEncoded();
+        KeyFactory keys = KeyFactory.getInstance("EC", BC);
         KeyAgreement agreement = KeyAgreement.getInstance("ECDH", BC);
         return time(each, () -> {
             agreement.init(recipient.getPrivate());
-            agreement.doPhase(ephemeral.getPublic(), true);
+            agreement.doPhase(keys.generatePublic(new X509EncodedKeySpec(ephemeral)), true);
             agreement.generateSecret();
         });
     }
@@ -146,14 +150,17 @@ final class PublicKeyFloor {
         });
     }
 
+    /** The signer's certificate arrives in every package: its key decoded each time, as {@link #agreement}'s. */
     private static double verification(KeyPair keys, Duration each) throws GeneralSecurityException {
         Signature signer = Signature.getInstance("SHA256withECDSA", BC);
         signer.initSign(keys.getPrivate());
         signer.update(DIGEST_INPUT);
         byte[] signature = signer.sign();
+        byte[] publicKey = keys.getPublic().getEncoded();
+        KeyFactory factory = KeyFactory.getInstance("EC", BC);
         Signature verifier = Signature.getInstance("SHA256withECDSA", BC);
         return time(each, () -> {
-            verifier.initVerify(keys.getPublic());
+            verifier.initVerify(factory.generatePublic(new X509EncodedKeySpec(publicKey)));
             verifier.update(DIGEST_INPUT);
             if (!verifier.verify(signature)) {
                 throw new GeneralSecurityException("the signature just made does not verify");

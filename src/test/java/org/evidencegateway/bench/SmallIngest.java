@@ -22,7 +22,7 @@ import java.util.concurrent.locks.LockSupport;
  * maximum rate (closed loop: {@code senders} keep-alive connections, each sending its next package as soon as the
  * previous one is answered), then at half that rate (open loop: packages are sent on a fixed schedule whatever the
  * answers, and latency counts from the scheduled time, so a slow answer cannot hide the queue behind it). Each run
- * has a warm-up (a sixth of its duration, at least a second, not counted); then accepted packages per second, the
+ * has a warm-up (half its duration, at least a second, not counted: the JIT compiles for minutes); then accepted packages per second, the
  * latency of the answer (202 with the signed receipt) and of delivery (stored at the case system), the delivery queue
  * at the end of sending, and how long delivery took to catch up.
  */
@@ -64,7 +64,7 @@ final class SmallIngest {
     }
 
     private Duration warmUp() {
-        return Duration.ofMillis(Math.max(1000, settings.duration().toMillis() / 6));
+        return Duration.ofMillis(Math.max(1000, settings.duration().toMillis() / 2));
     }
 
     /** One run; {@code rate} 0 is the closed loop at the maximum rate. */

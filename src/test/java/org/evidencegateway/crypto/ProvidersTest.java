@@ -18,6 +18,25 @@ class ProvidersTest {
     }
 
     @Test
+    void inBouncyCastle_convertsAKeyOnce_intoOneThatSignsForTheSamePublicKey() throws Exception {
+        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+        ec.initialize(256);
+        java.security.KeyPair jdk = ec.generateKeyPair();
+
+        java.security.PrivateKey converted = Providers.inBouncyCastle(jdk.getPrivate());
+
+        assertThat(Providers.inBouncyCastle(jdk.getPrivate())).isSameAs(converted);
+        java.security.Signature signer = java.security.Signature.getInstance("SHA256withECDSA", Providers.BC);
+        signer.initSign(converted);
+        signer.update(new byte[] {1, 2, 3});
+        byte[] signature = signer.sign();
+        java.security.Signature verifier = java.security.Signature.getInstance("SHA256withECDSA");
+        verifier.initVerify(jdk.getPublic());
+        verifier.update(new byte[] {1, 2, 3});
+        assertThat(verifier.verify(signature)).as("checked by the JDK against the original public key").isTrue();
+    }
+
+    @Test
     void leavesRsaKeysToTheJdk() throws Exception {
         KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
         rsa.initialize(2048);
