@@ -22,9 +22,9 @@ import java.util.concurrent.locks.LockSupport;
  * maximum rate (closed loop: {@code senders} keep-alive connections, each sending its next package as soon as the
  * previous one is answered), then at half that rate (open loop: packages are sent on a fixed schedule whatever the
  * answers, and latency counts from the scheduled time, so a slow answer cannot hide the queue behind it). Each run
- * has a warm-up (half its duration, at least a second, not counted: the JIT compiles for minutes); then accepted packages per second, the
- * latency of the answer (202 with the signed receipt) and of delivery (stored at the case system), the delivery queue
- * at the end of sending, and how long delivery took to catch up.
+ * has a warm-up (half its duration, at least a second, not counted: the JIT compiles for minutes); then accepted
+ * packages per second, the latency of the answer (202 with the signed receipt) and of delivery (stored at the case
+ * system), the delivery queue at the end of sending, how long delivery took to catch up, and the CPU it all cost.
  */
 final class SmallIngest {
     private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
