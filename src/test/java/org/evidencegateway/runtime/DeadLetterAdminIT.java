@@ -61,10 +61,7 @@ class DeadLetterAdminIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (gateway != null) {
-            gateway.close();
-        }
-        uaCase.close();
+        TestGateway.close(gateway, uaCase);
     }
 
     @Test

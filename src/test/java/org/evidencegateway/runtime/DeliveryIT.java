@@ -53,11 +53,7 @@ class DeliveryIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (gateway != null) {
-            gateway.close();
-        }
-        uaCase.close();
-        kzCase.close();
+        TestGateway.close(gateway, uaCase, kzCase);
     }
 
     @Test
@@ -66,13 +62,9 @@ class DeliveryIT {
         UUID id = UUID.randomUUID();
         TestPackages pkg = TestPackages.valid().packageId(id);
 
-        // When kz-gpo submits it
-        assertThat(gateway.submit("kz-gpo", pkg.build()).statusCode()).isEqualTo(202);
-
-        // Then it is delivered: the receiver stored it with the sender's content, and the sender sees it delivered
-        assertThat(awaitFinalStatus("kz-gpo", id)).isEqualTo("DELIVERED");
-        assertStoredWithContent(uaCase, id, pkg);
-        assertDeliveryEvidence("kz-gpo", id, uaCase);
+        // When kz-gpo submits it, Then it is delivered: the receiver stored it with the sender's content, and the
+        // sender sees it delivered
+        assertSubmittedAndDelivered(gateway, uaCase, "kz-gpo", id, pkg);
         // (ingest records the acceptance after queueing, so delivery may record its first step before it)
         assertThat(timeline("kz-gpo", id)).containsExactlyInAnyOrder("RECEIVED", "ACCEPTED", "DELIVERING", "DELIVERED")
                 .containsSubsequence("RECEIVED", "DELIVERING", "DELIVERED");
@@ -84,13 +76,8 @@ class DeliveryIT {
         UUID id = UUID.randomUUID();
         TestPackages pkg = TestPackages.validFromUkraine().packageId(id);
 
-        // When ua-pgo submits it
-        assertThat(gateway.submit("ua-pgo", pkg.build()).statusCode()).isEqualTo(202);
-
-        // Then it is delivered over SOAP likewise
-        assertThat(awaitFinalStatus("ua-pgo", id)).isEqualTo("DELIVERED");
-        assertStoredWithContent(kzCase, id, pkg);
-        assertDeliveryEvidence("ua-pgo", id, kzCase);
+        // When ua-pgo submits it, Then it is delivered over SOAP likewise
+        assertSubmittedAndDelivered(gateway, kzCase, "ua-pgo", id, pkg);
     }
 
     @Test
@@ -175,11 +162,19 @@ class DeliveryIT {
     }
 
     /** The Delivery evidence is listed, verifies, and names the acknowledgement the case system stored. */
-    private static void assertDeliveryEvidence(String party, UUID id, TestCaseSystem caseSystem) throws Exception {
-        Evidence delivery = evidence(party, id, EvidenceType.DELIVERY);
+    /**
+     * Submits {@code pkg} as {@code party}: accepted, then delivered to {@code caseSystem} with the sender's content,
+     * and the sender sees the RelayAcceptance and the Delivery evidence with the acknowledgement's digest.
+     */
+    static void assertSubmittedAndDelivered(TestGateway gateway, TestCaseSystem caseSystem, String party, UUID id,
+                                            TestPackages pkg) throws Exception {
+        assertThat(gateway.submit(party, pkg.build()).statusCode()).isEqualTo(202);
+        assertThat(awaitFinalStatus(gateway, party, id)).isEqualTo("DELIVERED");
+        assertStoredWithContent(caseSystem, id, pkg);
+        Evidence delivery = evidence(gateway, party, id, EvidenceType.DELIVERY);
         assertThat(delivery.packageId()).isEqualTo(id);
         assertThat(delivery.acknowledgementSha256()).isEqualTo(Sha256.hex(Files.readAllBytes(
                 caseSystem.stored(id).resolve(DeliveryStore.ACKNOWLEDGEMENT_FILE))));
-        evidence(party, id, EvidenceType.RELAY_ACCEPTANCE);
+        evidence(gateway, party, id, EvidenceType.RELAY_ACCEPTANCE);
     }
 }

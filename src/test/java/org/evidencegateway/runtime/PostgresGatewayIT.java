@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.evidencegateway.config.GatewayConfig;
-import org.evidencegateway.evidence.EvidenceType;
 import org.evidencegateway.open.TestPackages;
 import org.evidencegateway.store.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
@@ -43,10 +42,7 @@ class PostgresGatewayIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (gateway != null) {
-            gateway.close();
-        }
-        uaCase.close();
+        TestGateway.close(gateway, uaCase);
     }
 
     @Test
@@ -55,13 +51,10 @@ class PostgresGatewayIT {
         UUID id = UUID.randomUUID();
         TestPackages pkg = TestPackages.valid().packageId(id);
 
-        // When kz-gpo submits it
-        assertThat(gateway.submit("kz-gpo", pkg.build()).statusCode()).isEqualTo(202);
+        // When kz-gpo submits it, Then it is delivered end to end
+        DeliveryIT.assertSubmittedAndDelivered(gateway, uaCase, "kz-gpo", id, pkg);
 
-        // Then it is delivered end to end, and PostgreSQL holds its record and one audit entry per step
-        assertThat(DeliveryIT.awaitFinalStatus(gateway, "kz-gpo", id)).isEqualTo("DELIVERED");
-        DeliveryIT.assertStoredWithContent(uaCase, id, pkg);
-        DeliveryIT.evidence(gateway, "kz-gpo", id, EvidenceType.DELIVERY);
+        // And PostgreSQL holds its record and an audit entry for each step
         assertThat(strings("SELECT status FROM packages WHERE package_id = ?", id.toString()))
                 .containsExactly("DELIVERED");
         assertThat(strings("SELECT event_type FROM audit_entries WHERE package_id = ? ORDER BY seq", id.toString()))

@@ -289,6 +289,16 @@ public final class TestGateway implements AutoCloseable {
         return settings;
     }
 
+    /** For a test class's {@code @AfterAll}: closes {@code gateway} if it started, then {@code others}. */
+    public static void close(TestGateway gateway, AutoCloseable... others) throws Exception {
+        if (gateway != null) {
+            gateway.close();
+        }
+        for (AutoCloseable other : others) {
+            other.close();
+        }
+    }
+
     @Override
     public void close() throws Exception {
         stop();
