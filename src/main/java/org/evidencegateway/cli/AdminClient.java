@@ -9,19 +9,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.evidencegateway.json.CanonicalJson;
 import org.evidencegateway.trust.Credential;
 import org.evidencegateway.trust.KeyReferences;
 import org.evidencegateway.trust.Pem;
+import org.evidencegateway.trust.TlsContexts;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -30,7 +27,6 @@ import picocli.CommandLine.Option;
  * trusting only the gateway's TLS root. Options shared by every {@code evgw dlq} command.
  */
 final class AdminClient {
-    private static final String KEY_PASSWORD = "changeit";
 
     @Option(names = "--gateway", paramLabel = "URL", defaultValue = "https://127.0.0.1:8443",
             description = "The gateway's HTTPS listener (default: ${DEFAULT-VALUE}).")
@@ -84,22 +80,7 @@ final class AdminClient {
         Credential operator = KeyReferences.load(key, p12Password.value);
         List<X509Certificate> roots = Pem.readCertificates(trust);
         try {
-            KeyStore keys = KeyStore.getInstance("PKCS12");
-            keys.load(null, null);
-            keys.setKeyEntry("operator", operator.privateKey(), KEY_PASSWORD.toCharArray(),
-                    operator.chain().toArray(Certificate[]::new));
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(keys, KEY_PASSWORD.toCharArray());
-            KeyStore trusted = KeyStore.getInstance("PKCS12");
-            trusted.load(null, null);
-            for (int i = 0; i < roots.size(); i++) {
-                trusted.setCertificateEntry("root-" + i, roots.get(i));
-            }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trusted);
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-            return tls;
+            return TlsContexts.client(TlsContexts.keyManagers(operator), roots);
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot set up TLS with " + key + " and " + trust + ": " + e.getMessage(), e);
         }

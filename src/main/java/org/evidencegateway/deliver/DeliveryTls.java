@@ -3,13 +3,14 @@ package org.evidencegateway.deliver;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.evidencegateway.error.CodedException;
 import org.evidencegateway.error.ErrorCode;
 import org.evidencegateway.runtime.TlsSettings;
+import org.evidencegateway.trust.TlsContexts;
 import org.evidencegateway.trust.TrustAnchors;
 
 /**
@@ -23,19 +24,9 @@ public final class DeliveryTls {
     /** TLS with the client key of {@code keyStore} (PKCS#12) and trust in every root of {@code anchors}. */
     public static SSLContext context(Path keyStore, String password, TrustAnchors anchors) {
         try {
-            KeyStore roots = KeyStore.getInstance("PKCS12");
-            roots.load(null, null);
-            for (String country : anchors.countries()) {
-                int i = 0;
-                for (X509Certificate root : anchors.roots(country)) {
-                    roots.setCertificateEntry(country + "-" + i++, root);
-                }
-            }
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(roots);
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(TlsSettings.keyManagers(keyStore, password), trust.getTrustManagers(), null);
-            return tls;
+            List<X509Certificate> roots = new ArrayList<>();
+            anchors.countries().forEach(country -> roots.addAll(anchors.roots(country)));
+            return TlsContexts.client(TlsSettings.keyManagers(keyStore, password), roots);
         } catch (GeneralSecurityException | IOException e) {
             throw new CodedException(ErrorCode.KEY_UNAVAILABLE, e, "TLS client key", keyStore, e.getMessage());
         }

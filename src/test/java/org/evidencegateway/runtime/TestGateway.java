@@ -13,15 +13,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.evidencegateway.evidence.Evidence;
 import org.evidencegateway.evidence.EvidenceVerifier;
 import jakarta.xml.ws.BindingProvider;
@@ -34,6 +32,7 @@ import org.evidencegateway.soapclient.EvidenceGatewayPortType;
 import org.evidencegateway.soapclient.EvidenceGatewayService;
 import org.evidencegateway.transport.soap.SoapEndpoint;
 import org.evidencegateway.trust.Credential;
+import org.evidencegateway.trust.TlsContexts;
 import org.evidencegateway.trust.SignerCertificateValidator;
 import org.evidencegateway.trust.TrustAnchors;
 import org.evidencegateway.trust.TestPki;
@@ -232,23 +231,8 @@ public final class TestGateway implements AutoCloseable {
     /** TLS presenting {@code tlsClient} (none if null) and trusting only the gateway operator's CA. */
     public static SSLContext tls(Credential tlsClient) {
         try {
-            KeyManagerFactory kmf = null;
-            if (tlsClient != null) {
-                KeyStore keys = KeyStore.getInstance("PKCS12");
-                keys.load(null, null);
-                keys.setKeyEntry("client", tlsClient.privateKey(), GatewayTestPki.PASSWORD.toCharArray(),
-                        tlsClient.chain().toArray(java.security.cert.Certificate[]::new));
-                kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-                kmf.init(keys, GatewayTestPki.PASSWORD.toCharArray());
-            }
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            trust.load(null, null);
-            trust.setCertificateEntry("gw-root-ca", GatewayTestPki.GW_ROOT.certificate());
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trust);
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-            return tls;
+            return TlsContexts.client(tlsClient == null ? null : TlsContexts.keyManagers(tlsClient),
+                    List.of(GatewayTestPki.GW_ROOT.certificate()));
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException(e);
         }
