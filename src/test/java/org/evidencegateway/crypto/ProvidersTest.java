@@ -11,17 +11,12 @@ import org.junit.jupiter.api.Test;
 class ProvidersTest {
     @Test
     void signsInSoftware_anEcKeyHeldInMemory() throws Exception {
-        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
-        ec.initialize(256);
-
-        assertThat(Providers.signsInSoftware(ec.generateKeyPair().getPrivate())).isTrue();
+        assertThat(Providers.signsInSoftware(ecKeyPair().getPrivate())).isTrue();
     }
 
     @Test
     void inBouncyCastle_convertsAKeyOnce_intoOneThatSignsForTheSamePublicKey() throws Exception {
-        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
-        ec.initialize(256);
-        java.security.KeyPair jdk = ec.generateKeyPair();
+        java.security.KeyPair jdk = ecKeyPair();
 
         java.security.PrivateKey converted = Providers.inBouncyCastle(jdk.getPrivate());
 
@@ -46,9 +41,7 @@ class ProvidersTest {
 
     @Test
     void leavesAKeyWithoutPkcs8EncodingToItsOwnProvider_asATokenKeyIs() throws Exception {
-        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
-        ec.initialize(256);
-        ECParameterSpec params = ((ECPrivateKey) ec.generateKeyPair().getPrivate()).getParams();
+        ECParameterSpec params = ((ECPrivateKey) ecKeyPair().getPrivate()).getParams();
         ECPrivateKey inToken = new ECPrivateKey() {
             @Override
             public BigInteger getS() {
@@ -77,5 +70,12 @@ class ProvidersTest {
         };
 
         assertThat(Providers.signsInSoftware(inToken)).isFalse();
+    }
+
+    /** A P-256 key pair of the JDK's provider, in memory. */
+    private static java.security.KeyPair ecKeyPair() throws Exception {
+        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+        ec.initialize(256);
+        return ec.generateKeyPair();
     }
 }

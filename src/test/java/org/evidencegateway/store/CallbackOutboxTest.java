@@ -46,10 +46,7 @@ class CallbackOutboxTest {
             PackageRecord record = recorded(tx);
             SignedEvidence acceptance = evidence(record, EvidenceType.SUBMISSION_ACCEPTANCE);
 
-            tx.inTransaction(c -> {
-                repository.saveEvidence(c, acceptance);
-                return null;
-            });
+            save(tx, repository, acceptance);
 
             // The subscribers were asked by the package's sender and recipient (kz-mvd to ua-pgo)
             assertThat(asked).containsExactly("kz-mvd->ua-pgo");
@@ -77,10 +74,7 @@ class CallbackOutboxTest {
             // A subscriber list naming a party twice breaks the outbox's (evidence, party) uniqueness
             PackageRepository broken = new PackageRepository((sender, recipient) -> List.of("kz-mvd", "kz-mvd"));
 
-            assertThatThrownBy(() -> tx.inTransaction(c -> {
-                broken.saveEvidence(c, delivery);
-                return null;
-            })).isInstanceOf(CodedException.class);
+            assertThatThrownBy(() -> save(tx, broken, delivery)).isInstanceOf(CodedException.class);
 
             assertThat(evidences(tx, record.packageId())).isEmpty();
             assertThat(rows(tx, id(delivery))).isEmpty();
@@ -112,10 +106,7 @@ class CallbackOutboxTest {
             Transactions tx = new Transactions(db);
             PackageRecord record = recorded(tx);
             SignedEvidence relay = evidence(record, EvidenceType.RELAY_ACCEPTANCE);
-            tx.inTransaction(c -> {
-                repository.saveEvidence(c, relay);
-                return null;
-            });
+            save(tx, repository, relay);
             List<Due> first = tx.inTransaction(c -> outbox.due(c, T0, 10));
 
             tx.inTransaction(c -> {
@@ -138,6 +129,14 @@ class CallbackOutboxTest {
                             tuple("kz-mvd", State.ABANDONED, 2, "HTTP 500"),
                             tuple("ua-case", State.DONE, 1, null));
         }
+    }
+
+    /** Saves {@code evidence} under its package with {@code writer}, in a transaction of its own. */
+    private static void save(Transactions tx, PackageRepository writer, SignedEvidence evidence) {
+        tx.inTransaction(c -> {
+            writer.saveEvidence(c, evidence);
+            return null;
+        });
     }
 
     private static PackageRecord recorded(Transactions tx) {
